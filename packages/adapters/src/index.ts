@@ -1,0 +1,5 @@
+/**
+ * @refract/adapters: provider adapters, one subpath each (`@refract/adapters/openai`, …).
+ * The root export holds the shared HTTP and stream helpers adapters are built from.
+ */
+export * from './shared';

@@ -1,0 +1,1 @@
+export { type Clock, systemClock, ManualClock } from './clock';

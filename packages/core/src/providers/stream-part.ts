@@ -1,0 +1,90 @@
+import type { ProviderError } from '../errors/provider-error';
+import type { FinishReason } from '../spec/chat-response';
+import type { Usage } from './usage';
+import type { ProviderWarning } from './provider-warning';
+
+/**
+ * The typed stream every adapter produces, whatever its wire format (SSE, NDJSON, AWS event
+ * stream). OpenAI chunks are produced from it by `StreamChunkWriter`, and a whole response by
+ * `collectStream`.
+ *
+ * Contract: an adapter's `stream()` throws a `ProviderError` from its first `next()` when the call
+ * fails before the response body starts (connect error, non-2xx status). After that it never
+ * throws: failures (malformed chunks, a cut connection, an in-band provider error, an abort)
+ * arrive as one `error` part, which is always the last part.
+ */
+export type StreamPart =
+  | StreamStartPart
+  | TextDeltaPart
+  | ReasoningDeltaPart
+  | ToolCallStartPart
+  | ToolCallDeltaPart
+  | FinishPart
+  | UsagePart
+  | WarningPart
+  | ErrorPart;
+
+/** First part of every stream: the provider's response id and model, if it sent them. */
+export interface StreamStartPart {
+  type: 'stream-start';
+  id?: string;
+  model?: string;
+  /** Unix seconds. */
+  created?: number;
+  warnings?: ProviderWarning[];
+}
+
+export interface TextDeltaPart {
+  type: 'text-delta';
+  delta: string;
+  /** Choice index for `n > 1` streams; 0 when absent. */
+  choiceIndex?: number;
+}
+
+export interface ReasoningDeltaPart {
+  type: 'reasoning-delta';
+  delta: string;
+  choiceIndex?: number;
+  /** Provider signature of a reasoning block (Anthropic thinking, Gemini thought signature). */
+  signature?: string;
+}
+
+/** A new tool call begins. `index` is the tool call's position in this response (0, 1, …). */
+export interface ToolCallStartPart {
+  type: 'tool-call-start';
+  index: number;
+  id: string;
+  name: string;
+  choiceIndex?: number;
+}
+
+/** A fragment of a tool call's JSON arguments. */
+export interface ToolCallDeltaPart {
+  type: 'tool-call-delta';
+  index: number;
+  argumentsDelta: string;
+  choiceIndex?: number;
+}
+
+export interface FinishPart {
+  type: 'finish';
+  finishReason: FinishReason;
+  choiceIndex?: number;
+}
+
+/** Token usage as reported by the provider (the last one wins when several arrive). */
+export interface UsagePart {
+  type: 'usage';
+  usage: Usage;
+}
+
+export interface WarningPart {
+  type: 'warning';
+  warning: ProviderWarning;
+}
+
+/** A failure after the stream began. Always the last part. */
+export interface ErrorPart {
+  type: 'error';
+  error: ProviderError;
+}

@@ -1,0 +1,13 @@
+export {
+  TIERS,
+  type Tier,
+  isTier,
+  tierIndex,
+  tierAt,
+  compareTiers,
+  shiftTier,
+  maxTier,
+  minTier,
+  clampTier,
+  tiersByDistance,
+} from './tiers';

@@ -1,0 +1,2 @@
+export * from './shared-dir';
+export * from './fake-upstream';

@@ -1,7 +1,12 @@
 import { defineConfig } from 'tsup';
 
+const providers = ['openai', 'azure', 'anthropic', 'bedrock', 'ollama', 'gemini'] as const;
+
 export default defineConfig({
-  entry: { index: 'src/index.ts' },
+  entry: {
+    index: 'src/index.ts',
+    ...Object.fromEntries(providers.map((provider) => [provider, `src/${provider}/index.ts`])),
+  },
   format: ['esm'],
   dts: true,
   sourcemap: true,

@@ -1,0 +1,2 @@
+// The azure adapter is being written; see docs/providers.md when it lands.
+export {};

@@ -1,0 +1,2 @@
+// The ollama adapter is being written; see docs/providers.md when it lands.
+export {};

@@ -15,6 +15,8 @@ const domainSchema = z
 export const ruleEffectSchema = z
   .object({
     category: z.string().min(1).optional(),
+    /** Suggested tier (a hint, neither floor nor cap); defaults to the category's tier. */
+    tier: tierSchema.optional(),
     /** Floor: the routed tier is never below this. */
     tierMin: tierSchema.optional(),
     /** Cap: the routed tier is never above this (applied after the classifier too). */
@@ -29,9 +31,23 @@ export const ruleEffectSchema = z
     { message: 'tierMin must not be above tierMax' },
   );
 
+/** Structural conditions a keyword rule may require besides its keywords. */
+export const ruleConditionSchema = z.object({
+  hasCode: z.boolean().optional(),
+  hasImages: z.boolean().optional(),
+  hasTools: z.boolean().optional(),
+  /** Only when the request has at least this many input tokens. */
+  minTokens: z.number().int().nonnegative().optional(),
+  /** Only when the request has at most this many input tokens. */
+  maxTokens: z.number().int().positive().optional(),
+});
+
 export const keywordRuleSchema = z.object({
   name: z.string().min(1),
   enabled: z.boolean().default(true),
+  /** Confidence of this rule's hint; defaults to the rule set's `contentKeywords` weight. */
+  confidence: z.number().min(0).max(1).optional(),
+  when: ruleConditionSchema.optional(),
   keywords: z.array(z.string().min(1)).min(1, 'a keyword rule needs at least one keyword'),
   /** `any`: at least `minMatches` keywords occur; `all`: every keyword occurs. */
   match: z.enum(['any', 'all']).default('any'),
@@ -105,6 +121,7 @@ export const ruleSetSchema = z.object({
 });
 
 export type RuleEffect = z.infer<typeof ruleEffectSchema>;
+export type RuleCondition = z.infer<typeof ruleConditionSchema>;
 export type KeywordRule = z.infer<typeof keywordRuleSchema>;
 export type SystemPromptRole = z.infer<typeof systemPromptRoleSchema>;
 export type TokenThresholds = z.infer<typeof tokenThresholdsSchema>;

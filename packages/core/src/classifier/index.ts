@@ -1,0 +1,2 @@
+export type { Classifier, ClassifierInput, ClassifierResult } from './classifier';
+export { runClassifier, type ClassifierOutcome } from './run-classifier';

@@ -1,0 +1,12 @@
+export type { Signals, OutputLength } from './signals';
+export { extractSignals, summarizeSignals, signalTexts, type ExtractSignalsOptions, type SignalTexts } from './extract-signals';
+export { TextIndex, anchored, testAnchored, keywordWords, hashWord, type AnchoredPattern } from './text-index';
+export { textOf, isToolOutputText, isToolResultMessage, isGenuineUserMessage } from './message-text';
+export { compileKeywords, type KeywordMatcher } from './keyword-matcher';
+export { createDomainDetector, type DomainDetector } from './detect-domains';
+export { DOMAIN_KEYWORDS, type DomainKeywords } from './domain-keywords';
+export { detectCodeLanguages, detectCodeMentions, hasFencedCode, CODE_LANGUAGE_PATTERNS } from './code-languages';
+export { detectFim } from './fim';
+export { detectFrustration } from './frustration';
+export { expectedOutputLength, EXPECTED_OUTPUT_TOKENS } from './output-length';
+export { detectToolAgent, detectToolOutputContinuation } from './tool-agent';

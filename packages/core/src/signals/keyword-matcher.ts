@@ -1,0 +1,79 @@
+import { keywordWords, TextIndex } from './text-index';
+
+/**
+ * Matches keyword lists on word boundaries, so `roi` does not match inside "Android" and `rce` not
+ * inside "source". A keyword ending in `*` is a stem (`encrypt*` matches "encryption"). Keywords
+ * that start or end with punctuation (`-----begin`, `p&l`) get a boundary only on their
+ * alphanumeric ends. Matching is case-insensitive and Unicode-aware.
+ *
+ * Every keyword is first checked against the text's word hashes (its words must all occur); only
+ * the few that pass are confirmed with their exact pattern, so a long keyword list costs about
+ * one set lookup per keyword.
+ *
+ * @example
+ * const matcher = compileKeywords(['roi', 'cash flow*']);
+ * matcher.distinctMatches('Android ROI and cash flows'); // ['roi', 'cash flow*']
+ */
+export interface KeywordMatcher {
+  readonly keywords: readonly string[];
+  /** The distinct keywords (as written in the list) found in the text. */
+  distinctMatches(text: string | TextIndex): string[];
+}
+
+interface CompiledKeyword {
+  keyword: string;
+  words: string[];
+  stem: boolean;
+  /** Exact confirmation of a candidate found through the word hashes. */
+  pattern: RegExp;
+}
+
+export function compileKeywords(keywords: readonly string[]): KeywordMatcher {
+  const compiled: CompiledKeyword[] = keywords
+    .map((keyword) => keyword.trim())
+    .filter((keyword) => keyword.length > 0)
+    .map((keyword) => {
+      const stem = keyword.endsWith('*');
+      const words = keywordWords(stem ? keyword.slice(0, -1) : keyword);
+      return { keyword, words, stem, pattern: new RegExp(keywordSource(keyword), 'iu') };
+    })
+    .filter((entry) => entry.words.length > 0);
+  return {
+    keywords: compiled.map((entry) => entry.keyword),
+    distinctMatches(input: string | TextIndex): string[] {
+      const index = typeof input === 'string' ? new TextIndex(input) : input;
+      if (index.lower === '') return [];
+      const found: string[] = [];
+      for (const entry of compiled) {
+        if (matches(entry, index)) found.push(entry.keyword);
+      }
+      return found;
+    },
+  };
+}
+
+function matches(entry: CompiledKeyword, index: TextIndex): boolean {
+  const last = entry.words.length - 1;
+  for (let position = 0; position <= last; position += 1) {
+    const word = entry.words[position] as string;
+    const present = position === last && entry.stem ? index.mayHavePrefix(word) : index.mayHaveWord(word);
+    if (!present) return false;
+  }
+  return entry.pattern.test(index.text);
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+function keywordSource(keyword: string): string {
+  const stem = keyword.endsWith('*');
+  const body = stem ? keyword.slice(0, -1) : keyword;
+  const escaped = body
+    .split(/\s+/)
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('\\s+');
+  const first = body[0] ?? '';
+  const last = body[body.length - 1] ?? '';
+  const before = WORD_CHAR.test(first) ? '(?<![\\p{L}\\p{N}])' : '';
+  const after = stem ? '' : WORD_CHAR.test(last) ? '(?![\\p{L}\\p{N}])' : '';
+  return `${before}${escaped}${after}`;
+}

@@ -1,0 +1,2 @@
+export { type Tokenizer, heuristicTokenizer } from './tokenizer';
+export { countChatTokens, countMessageTokens } from './count-chat-tokens';

@@ -19,9 +19,12 @@ export function normalizeModelId(id: string): string {
   s = s.replace(VENDOR_PREFIX, '');
   s = s.replace(/@/g, '-');
   s = s.replace(/[\s._/]+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '');
-  s = s.replace(/-\d{4}-\d{2}-\d{2}$/, '').replace(/-\d{8}$/, '');
-  s = s.replace(/-v\d+(-\d+)?$/, '').replace(/-latest$/, '').replace(/-\d{4}$/, '');
-  return s;
+  // Suffixes come in any order (`-20241022-v2`, `-v1-20240307`): strip until nothing changes.
+  for (let previous = ''; previous !== s; ) {
+    previous = s;
+    s = s.replace(/-v\d+(-\d+)?$/, '').replace(/-latest$/, '').replace(/-\d{4}-\d{2}-\d{2}$/, '').replace(/-\d{8}$/, '');
+  }
+  return s.replace(/-(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/, '');
 }
 
 const REGION_PREFIX = /^(eu|us|ap|apac|us-gov|global|jp|au|ca)\./;

@@ -1,9 +1,9 @@
-#!/usr/bin/env node
+// @ts-nocheck: a build script over untyped JSON tables.
 /**
  * Builds Refract's built-in catalog (packages/core/src/catalog/data/*.json) from the Apache-2.0
  * data tables in ../shared/data/catalog (see NOTICE). Run it when those tables change:
  *
- *   npm run catalog [-- --source ../shared/data/catalog]
+ *   npm run catalog [-- --source ../shared/data/catalog]   (tsx scripts/build-catalog.ts)
  *
  * What it does, and why:
  * - models.json: the 88 registry models with their tier, prices, windows and benchmark scores,
@@ -20,6 +20,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { normalizeModelId } from '../packages/core/src/catalog/normalize-model-id';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const sourceArg = process.argv.indexOf('--source');
@@ -30,22 +31,7 @@ mkdirSync(out, { recursive: true });
 const read = (name) => JSON.parse(readFileSync(join(source, name), 'utf8'));
 const write = (name, value) => writeFileSync(join(out, name), JSON.stringify(value, null, 1) + '\n');
 
-// Same normalisation as packages/core/src/catalog/normalize-model-id.ts (kept in sync by a test).
-const VENDOR_PREFIX = /^(anthropic|amazon|meta|mistral|mistralai|qwen|cohere|google|microsoft|deepseek|openai|minimax|zai|twelvelabs|nvidia|moonshot|moonshotai|writer|ai21|x-ai|xai)\./;
-function normalise(id) {
-  let s = id.trim().toLowerCase();
-  s = s.replace(/^arn:aws:bedrock:[^/]*\//, '');
-  s = s.replace(/^[a-z0-9_-]+\/(?=[^/]+$)/, (prefix) => prefix); // keep; handled below
-  s = s.split('/').pop() ?? s;
-  s = s.replace(/:\d+$/, '');
-  s = s.replace(/^(eu|us|ap|apac|us-gov|global|jp|au|ca)\./, '');
-  s = s.replace(VENDOR_PREFIX, '');
-  s = s.replace(/@/g, '-');
-  s = s.replace(/[\s._/]+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '');
-  s = s.replace(/-\d{4}-\d{2}-\d{2}$/, '').replace(/-\d{8}$/, '');
-  s = s.replace(/-v\d+(-\d+)?$/, '').replace(/-latest$/, '').replace(/-\d{4}$/, '');
-  return s;
-}
+const normalise = normalizeModelId;
 
 const registry = read('model-registry.json');
 const benchmarks = read('benchmarks.json');

@@ -20,7 +20,6 @@ const intent = (name: string, category: string, keywords: string[], extra: Parti
  * (see docs/routing.md, "Tuning").
  */
 export const INTENT_RULES: KeywordRuleInput[] = [
-  intent('Smalltalk', 'smalltalk_simple', ['hi', 'hello', 'hey', 'thanks', 'thank you', 'good morning', 'good night', 'how are you', 'hallo', 'danke', 'guten morgen', 'wie geht'], { when: { maxTokens: 40 } }),
   intent('Translation', 'translation', ['translate', 'translation', 'translate to', 'translate into', 'übersetz*', 'traduce', 'traduire', 'into english', 'into german', 'into french', 'into spanish', 'auf deutsch', 'auf englisch'], { when: { hasCode: false } }),
   intent('Summarize long text', 'summarization_long', ['summar*', 'tl;dr', 'tldr', 'key points', 'zusammenfass*', 'recap'], { when: { minTokens: 2000 } }),
   intent('Summarize', 'summarization_short', ['summar*', 'tl;dr', 'tldr', 'key points', 'zusammenfass*', 'recap']),
@@ -31,6 +30,7 @@ export const INTENT_RULES: KeywordRuleInput[] = [
   intent('Short creative writing', 'creative_writing_short', ['poem', 'haiku', 'limerick', 'tweet', 'slogan', 'tagline', 'jingle', 'riddle', 'toast', 'caption']),
   intent('Long creative writing', 'creative_writing_long', ['short story', 'story', 'stories', 'novel', 'screenplay', 'script for a', 'chapter', 'fan fiction', 'fanfic', 'lyrics', 'song', 'fairy tale', 'fiction*', 'narrative', 'blog post', 'essay', 'speech', 'monologue', 'dialogue'], { when: { hasCode: false } }),
   intent('Roleplay', 'conversation_roleplay', ['roleplay', 'role-play', 'role play', 'pretend you are', 'pretend to be', 'act as', 'stay in character', 'you are a character']),
+  intent('Smalltalk', 'smalltalk_simple', ['hi', 'hello', 'hey', 'thanks', 'thank you', 'good morning', 'good night', 'how are you', 'hallo', 'danke', 'guten morgen', 'wie geht'], { when: { maxTokens: 30 } }),
   intent('Brainstorming', 'brainstorming', ['brainstorm*', 'ideas for', 'name ideas', 'suggest names', 'come up with', 'list of ideas']),
   intent('Testing', 'qa_testing', ['unit test*', 'test case*', 'playwright', 'jest', 'pytest', 'vitest', 'cypress', 'test plan', 'integration test*', 'test coverage']),
   intent('Debugging', 'error_debugging', ['stack trace', 'stacktrace', 'traceback', 'exception', 'segfault', 'segmentation fault', 'nullpointerexception', 'typeerror', 'syntaxerror', 'valueerror', 'keyerror', 'undefined is not', 'compiler error', 'error message', 'debug*', 'bug', 'fix this', 'not working', "doesn't work", 'throws']),
@@ -52,7 +52,7 @@ export const INTENT_RULES: KeywordRuleInput[] = [
   intent('Fact check', 'fact_check_verification', ['is it true', 'fact check', 'fact-check', 'verify this', 'is this correct', 'is this accurate', 'true or false']),
   intent('Comparison', 'analysis_simple', ['pros and cons', 'compare', 'comparison', 'difference between', 'differences between', 'advantages and disadvantages', 'versus']),
   intent('Instruction following', 'instruction_following', ['follow these', 'exactly this format', 'following format', 'use this template', 'fill in the template', 'in the format']),
-  intent('General question', 'analysis_simple', ['how can i', 'how do i', 'how to', 'what is', 'what are', 'why', 'explain', 'describe', 'tell me', 'what would', 'what if', 'can you', 'give me', 'list'], { confidence: 0.45, when: { hasCode: false } }),
+  intent('General question', 'analysis_simple', ['how can i', 'how do i', 'how to', 'what is', 'what are', 'why', 'explain', 'describe', 'tell me', 'what would', 'what if', 'can you', 'give me', 'list'], { confidence: 0.45, when: { hasCode: false, hasImages: false } }),
 ];
 
 interface SeedRuleSet {

@@ -1,2 +1,3 @@
 export * from './shared-dir';
 export * from './fake-upstream';
+export * from './scripted-adapter';

@@ -18,5 +18,6 @@ export * from './selection';
 export * from './plan';
 export * from './cost';
 export * from './router';
+export * from './gateway';
 export * from './tenants/tenant-schema';
 export type { RoutingStateStore, SessionState } from './storage/routing-state';

@@ -13,6 +13,9 @@ import { BUILT_IN_RULE_SETS } from '../rules/built-in-rule-sets';
 import { compileRuleSet } from '../rules/compile-rule-set';
 import type { RoutingStateStore } from '../storage/routing-state';
 import { heuristicTokenizer, type Tokenizer } from '../tokenizer/tokenizer';
+import type { ChatExecution, StreamExecution } from '../gateway/execution';
+import { Gateway } from '../gateway/gateway';
+import type { GatewayOptions } from '../gateway/gateway-options';
 import { routerConfigSchema, type RouterConfig, type RouterConfigInput } from './config-schema';
 import type { RouteDecision } from './decision';
 import { DeploymentIndex } from './deployment-index';
@@ -32,6 +35,8 @@ export interface RouterRuntime {
   store?: RoutingStateStore;
   /** Provider adapters by provider id, for `chat()` and `stream()`. */
   adapters?: Record<string, ProviderAdapter>;
+  /** Timeouts, retries and circuit breaking for `chat()` and `stream()`. */
+  gateway?: GatewayOptions;
 }
 
 export type RouterOptions = RouterConfigInput & RouterRuntime;
@@ -59,12 +64,14 @@ export class Router {
   readonly tenants: TenantContexts;
   /** @internal */
   readonly learnedWindows = new Map<string, number>();
+  /** Executes decisions against providers (`chat`, `stream`); holds the circuit breakers. */
+  readonly gateway: Gateway;
   private baseCategories: CategorySet;
   private currentCategories: CategorySet;
   private loading: Promise<void> | undefined;
 
   constructor(options: RouterOptions = {}) {
-    const { classifier, tokenizer, clock, store, adapters, ...configInput } = options;
+    const { classifier, tokenizer, clock, store, adapters, gateway, ...configInput } = options;
     const parsed = routerConfigSchema.safeParse(configInput);
     if (!parsed.success) throw new RefractValidationError('router config', zodIssues(parsed.error), 'REFRACT_ERR_CONFIG');
     this.config = parsed.data;
@@ -77,6 +84,7 @@ export class Router {
     this.store = store ?? new LocalRoutingState();
     this.classifier = classifier;
     this.adapters = adapters ?? {};
+    this.gateway = new Gateway(this, gateway);
     this.tenants = new TenantContexts(this.config, BUILT_IN_RULE_SETS, this.store, (key) => this.currentCategories.has(key));
     // Fail at startup, not on the first request, when a configured rule set is broken.
     for (const ruleSet of [...BUILT_IN_RULE_SETS, ...this.config.ruleSets]) compileRuleSet(ruleSet, (key) => this.currentCategories.has(key));
@@ -98,6 +106,27 @@ export class Router {
     if (this.loading === undefined) this.loading = this.load();
     await this.loading;
     return runRoute(this, request, context);
+  }
+
+  /**
+   * Routes the request and calls the chosen provider (with retries, circuit breaking and
+   * fallbacks), returning the enriched response, the decision, usage and cost.
+   *
+   * @example
+   * const { response, decision } = await router.chat({ model: 'auto', messages }, { tenant: 'acme' });
+   */
+  chat(request: unknown, context: RouteContext = {}): Promise<ChatExecution> {
+    return this.gateway.chat(request, context);
+  }
+
+  /**
+   * Routes the request and opens a stream; resolves once a provider has started answering.
+   *
+   * @example
+   * for await (const chunk of await router.stream({ model: 'auto', messages, stream: true })) process.stdout.write(chunk.choices[0]?.delta.content ?? '');
+   */
+  stream(request: unknown, context: RouteContext = {}): Promise<StreamExecution> {
+    return this.gateway.stream(request, context);
   }
 
   /**

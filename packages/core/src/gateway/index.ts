@@ -1,0 +1,10 @@
+export { Gateway } from './gateway';
+export type { GatewayOptions } from './gateway-options';
+export type { ChatExecution, StreamExecution, StreamSummary, EnrichedCompletion, Served } from './execution';
+export type { Attempt } from './targets';
+export { CircuitBreaker, type BreakerState, type BreakerSnapshot, type CircuitBreakerOptions } from './circuit-breaker';
+export { retryDelayMs, type BackoffOptions } from './backoff';
+export { decideAfterError, type AttemptAction, type AttemptDecision } from './attempt-policy';
+export { injectSystemPrompts } from './system-prompt';
+export { meterUsage, type MeteredUsage } from './metering';
+export { autoRoutingInfo, costInfo, refractHeaders, type AutoRoutingInfo, type CostInfo } from './enrichment';

@@ -89,13 +89,13 @@ async function downloadImage(start: URL, parameter: string, context: ImageResolv
     const response = await send(url, parameter, context);
     const location = headerValue(response.headers, 'location');
     if (response.status >= 300 && response.status < 400 && location) {
-      response.body.destroy();
+      discard(response);
       url = new URL(location, url);
       if (url.protocol !== 'http:' && url.protocol !== 'https:') throw invalid(parameter, `redirects to the unsupported scheme ${url.protocol}`);
       continue;
     }
     if (response.status < 200 || response.status >= 300) {
-      response.body.destroy();
+      discard(response);
       throw invalid(parameter, `could not be fetched: HTTP ${response.status} from ${url.href.slice(0, 200)}`);
     }
     const bytes = await readCapped(response, maxBytes, parameter, context);
@@ -124,7 +124,7 @@ async function readCapped(response: HttpResponse, maxBytes: number, parameter: s
   const declared = Number(headerValue(response.headers, 'content-length'));
   const tooLarge = (): RefractValidationError => invalid(parameter, `is larger than the ${maxBytes}-byte limit for fetched images`);
   if (Number.isFinite(declared) && declared > maxBytes) {
-    response.body.destroy();
+    discard(response);
     throw tooLarge();
   }
   const chunks: Uint8Array[] = [];
@@ -133,7 +133,7 @@ async function readCapped(response: HttpResponse, maxBytes: number, parameter: s
     for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
       size += chunk.byteLength;
       if (size > maxBytes) {
-        response.body.destroy();
+        discard(response);
         throw tooLarge();
       }
       chunks.push(chunk);
@@ -152,6 +152,12 @@ function imageType(response: HttpResponse, bytes: Uint8Array, parameter: string)
   if (type === 'image/jpg') return 'image/jpeg';
   if (type !== undefined && GEMINI_IMAGE_TYPES.has(type)) return type;
   throw invalid(parameter, `is of type ${type ?? 'unknown'}; Gemini accepts ${[...GEMINI_IMAGE_TYPES].join(', ')}`);
+}
+
+/** Drops a response body we will not read (an unread undici body emits an error when destroyed). */
+function discard(response: HttpResponse): void {
+  response.body.on('error', () => undefined);
+  response.body.destroy();
 }
 
 function invalid(parameter: string, message: string, cause?: unknown): RefractValidationError {

@@ -30,7 +30,8 @@ export class GeminiAdapter implements ProviderAdapter {
   constructor(options: GeminiAdapterOptions = {}) {
     this.id = options.id ?? 'gemini';
     this.options = options;
-    const apiKey = options.apiKey ?? process.env['GEMINI_API_KEY'] ?? process.env['GOOGLE_API_KEY'];
+    // An empty variable counts as unset.
+    const apiKey = options.apiKey ?? (process.env['GEMINI_API_KEY'] || process.env['GOOGLE_API_KEY'] || undefined);
     const headerNames = Object.keys(options.headers ?? {}).map((name) => name.toLowerCase());
     if (!apiKey && !headerNames.includes('x-goog-api-key') && !headerNames.includes('authorization')) {
       throw new RefractError('REFRACT_ERR_CONFIG', `gemini adapter '${this.id}': no API key; pass apiKey or set GEMINI_API_KEY (or GOOGLE_API_KEY)`);

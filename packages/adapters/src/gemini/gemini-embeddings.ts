@@ -74,6 +74,9 @@ function isNumberArray(value: unknown): value is number[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'number');
 }
 
+/** float32 little-endian, as OpenAI encodes `encoding_format: 'base64'`. */
 function toBase64(values: number[]): string {
-  return Buffer.from(new Float32Array(values).buffer).toString('base64');
+  const bytes = Buffer.alloc(values.length * 4);
+  values.forEach((value, index) => bytes.writeFloatLE(value, index * 4));
+  return bytes.toString('base64');
 }

@@ -146,7 +146,7 @@ export class GeminiStreamTranslator {
     const type = Object.keys(part).find((key) => key !== 'thoughtSignature' && key !== 'thought');
     if (type === undefined || this.warnedPartTypes.has(type)) return;
     this.warnedPartTypes.add(type);
-    parts.push({ type: 'warning', warning: { type: 'other', message: `Gemini returned a ${type} part, which a chat completion cannot carry; it was left out` } });
+    parts.push({ type: 'warning', warning: { type: 'other', message: `Gemini returned an output part of type ${type}, which a chat completion cannot carry; it was left out` } });
   }
 
   private state(choiceIndex: number): CandidateState {

@@ -114,10 +114,10 @@ describe('two-step tool conversation through the Gemini adapter', () => {
     const call: Record<string, unknown> & { function: { name: string; arguments: string } } = { function: { name: '', arguments: '' } };
     for (const chunk of JSON.parse(JSON.stringify(parts.flatMap((part) => writer.write(part)))) as ReturnType<StreamChunkWriter['write']>) {
       for (const delta of chunk.choices[0]?.delta.tool_calls ?? []) {
-        const { function: fn, index: _index, ...rest } = delta;
+        const { function: functionDelta, index: _index, ...rest } = delta;
         Object.assign(call, rest);
-        call.function.name += fn?.name ?? '';
-        call.function.arguments += fn?.arguments ?? '';
+        call.function.name += functionDelta?.name ?? '';
+        call.function.arguments += functionDelta?.arguments ?? '';
       }
     }
     const assistant = { role: 'assistant', content: null, tool_calls: [call] } as unknown as ResponseMessage;

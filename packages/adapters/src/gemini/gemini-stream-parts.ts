@@ -19,13 +19,16 @@ export async function* geminiStreamParts(body: AsyncIterable<Uint8Array>, provid
     try {
       json = JSON.parse(data);
     } catch (error) {
+      yield* translator.begin();
       yield decodeError(provider, 'stream event', data, error);
       return;
     }
     if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+      yield* translator.begin();
       yield decodeError(provider, 'stream event (not a JSON object)', data);
       return;
     }
+    yield* translator.begin(json as GeminiResponse);
     let parts: StreamPart[];
     try {
       parts = translator.translate(json as GeminiResponse);
@@ -36,5 +39,6 @@ export async function* geminiStreamParts(body: AsyncIterable<Uint8Array>, provid
     }
     yield* parts;
   }
+  yield* translator.begin();
   yield* translator.end();
 }

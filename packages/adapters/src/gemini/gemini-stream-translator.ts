@@ -40,19 +40,27 @@ export class GeminiStreamTranslator {
     this.context = context;
   }
 
-  /** The parts for one response object. Throws `PartialArgsOrderError` for unstreamable arguments. */
-  translate(response: GeminiResponse): StreamPart[] {
-    const parts: StreamPart[] = [];
-    if (!this.started) {
-      this.started = true;
-      parts.push({
+  /**
+   * The `stream-start` part (with the request's warnings), once: from the first response object, or
+   * without id and model when the stream fails or ends before one could be read.
+   */
+  begin(response: GeminiResponse = {}): StreamPart[] {
+    if (this.started) return [];
+    this.started = true;
+    return [
+      {
         type: 'stream-start',
         ...(response.responseId ? { id: response.responseId } : {}),
         ...(response.modelVersion ? { model: response.modelVersion } : {}),
         created: unixSeconds(),
         ...(this.context.warnings.length > 0 ? { warnings: this.context.warnings } : {}),
-      });
-    }
+      },
+    ];
+  }
+
+  /** The parts for one response object. Throws `PartialArgsOrderError` for unstreamable arguments. */
+  translate(response: GeminiResponse): StreamPart[] {
+    const parts = this.begin(response);
     if (response.error !== undefined) {
       parts.push({ type: 'error', error: geminiError(this.context.provider, undefined, parseGeminiErrorBody(response)) });
       return parts;

@@ -41,8 +41,12 @@ const streams = [
 
 describe('gemini stream translation (decode + StreamPart + OpenAI chunks)', () => {
   for (const stream of streams) {
-    bench(`${stream.name} (${stream.events} events)`, async () => {
-      await translate(stream.bytes);
-    });
+    bench(
+      `${stream.name} (${stream.events} events)`,
+      async () => {
+        await translate(stream.bytes);
+      },
+      { time: 2_000, warmupTime: 500 },
+    );
   }
 });

@@ -48,4 +48,22 @@ describe('geminiStreamParts', () => {
     const args = result.flatMap((part) => (part.type === 'tool-call-delta' ? [part.argumentsDelta] : [])).join('');
     expect(JSON.parse(args)).toEqual({ q: 'hi' });
   });
+
+  it('maps a prompt blocked by safety and a candidate stopped by safety to content_filter with warnings', async () => {
+    const blocked = await parts(event({ promptFeedback: { blockReason: 'SAFETY' }, usageMetadata: { promptTokenCount: 7, totalTokenCount: 7 } }));
+    expect(blocked.slice(1)).toEqual([
+      { type: 'warning', warning: { type: 'content-filtered', parameter: 'messages', message: 'Gemini blocked the prompt (SAFETY)' } },
+      { type: 'finish', finishReason: 'content_filter', choiceIndex: 0 },
+      { type: 'usage', usage: { inputTokens: 7, outputTokens: 0 } },
+    ]);
+    const stopped = await parts(
+      event({ candidates: [{ content: { role: 'model', parts: [{ text: 'Once upon' }] } }] }) +
+        event({ candidates: [{ content: { role: 'model', parts: [] }, finishReason: 'RECITATION' }] }),
+    );
+    expect(stopped.slice(1)).toEqual([
+      { type: 'text-delta', delta: 'Once upon', choiceIndex: 0 },
+      { type: 'warning', warning: { type: 'content-filtered', parameter: 'finish_reason', message: 'Gemini stopped the answer (RECITATION)' } },
+      { type: 'finish', finishReason: 'content_filter', choiceIndex: 0 },
+    ]);
+  });
 });

@@ -4,10 +4,17 @@ import type { ProviderWarning } from './provider-warning';
 import type { StreamPart } from './stream-part';
 import { usageToOpenAI, type Usage } from './usage';
 
+interface AccumulatedToolCall {
+  id: string;
+  name: string;
+  arguments: string;
+  extraContent?: Record<string, unknown>;
+}
+
 interface ChoiceState {
   text: string;
   reasoning: string;
-  toolCalls: Map<number, { id: string; name: string; arguments: string }>;
+  toolCalls: Map<number, AccumulatedToolCall>;
   finishReason: FinishReason | null;
 }
 
@@ -40,7 +47,12 @@ export class StreamAccumulator {
         this.choice(part.choiceIndex).reasoning += part.delta;
         return;
       case 'tool-call-start':
-        this.choice(part.choiceIndex).toolCalls.set(part.index, { id: part.id, name: part.name, arguments: '' });
+        this.choice(part.choiceIndex).toolCalls.set(part.index, {
+          id: part.id,
+          name: part.name,
+          arguments: '',
+          ...(part.extraContent ? { extraContent: part.extraContent } : {}),
+        });
         return;
       case 'tool-call-delta': {
         const call = this.choice(part.choiceIndex).toolCalls.get(part.index);
@@ -85,7 +97,12 @@ export class StreamAccumulator {
         const state = this.choices.get(index) ?? emptyChoice();
         const toolCalls = [...state.toolCalls.entries()]
           .sort(([a], [b]) => a - b)
-          .map(([, call]) => ({ id: call.id, type: 'function' as const, function: { name: call.name, arguments: call.arguments } }));
+          .map(([, call]) => ({
+            id: call.id,
+            type: 'function' as const,
+            function: { name: call.name, arguments: call.arguments },
+            ...(call.extraContent ? { extra_content: call.extraContent } : {}),
+          }));
         return {
           index,
           message: {

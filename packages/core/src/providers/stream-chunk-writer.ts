@@ -45,7 +45,15 @@ export class StreamChunkWriter {
       case 'tool-call-start':
         return [
           this.chunk(part.choiceIndex ?? 0, {
-            tool_calls: [{ index: part.index, id: part.id, type: 'function', function: { name: part.name, arguments: '' } }],
+            tool_calls: [
+              {
+                index: part.index,
+                id: part.id,
+                type: 'function',
+                function: { name: part.name, arguments: '' },
+                ...(part.extraContent ? { extra_content: part.extraContent } : {}),
+              },
+            ],
           }),
         ];
       case 'tool-call-delta':

@@ -56,6 +56,13 @@ export interface ToolCallStartPart {
   id: string;
   name: string;
   choiceIndex?: number;
+  /**
+   * Provider data that must travel with this tool call and be sent back with it on the next turn,
+   * e.g. `{ google: { thought_signature } }` for Gemini. It is written to OpenAI chunks and
+   * completions as the tool call's `extra_content` field, the convention of Gemini's own
+   * OpenAI-compatible API, so clients that keep tool calls verbatim round-trip it.
+   */
+  extraContent?: Record<string, unknown>;
 }
 
 /** A fragment of a tool call's JSON arguments. */

@@ -7,12 +7,12 @@ export const ANTHROPIC_DEFAULT_VERSION = '2023-06-01';
 /** Options of `createAnthropicAdapter`. Every field is optional. */
 export interface AnthropicAdapterOptions extends BaseAdapterOptions {
   /** Sent as `x-api-key`. Default: `process.env.ANTHROPIC_API_KEY`. */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /**
    * Sent as `Authorization: Bearer …` instead of an API key (gateways, OAuth tokens).
    * Default: `process.env.ANTHROPIC_AUTH_TOKEN`.
    */
-  authToken?: string;
+  authToken?: string | undefined;
   /** Default: `process.env.ANTHROPIC_BASE_URL`, else `https://api.anthropic.com`. `/v1/messages` is appended. */
   baseURL?: string;
   /** The `anthropic-version` header. Default `2023-06-01`. */

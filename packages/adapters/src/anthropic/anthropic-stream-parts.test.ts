@@ -120,6 +120,19 @@ describe('AnthropicStreamTranslator', () => {
     expect(last?.type === 'error' && last.error.retryable).toBe(false);
   });
 
+  it('warns once about citations, whether they come with the block or as deltas', () => {
+    const citation = { type: 'char_location', cited_text: 'x', document_index: 0 };
+    const parts = run([
+      start(),
+      { type: 'content_block_start', index: 0, content_block: { type: 'text', text: 'Cited.', citations: [citation] } },
+      { type: 'content_block_delta', index: 0, delta: { type: 'citations_delta', citation } },
+    ]);
+    expect(withoutStart(parts)).toEqual([
+      { type: 'warning', warning: expect.objectContaining({ message: expect.stringContaining('citations') }) },
+      { type: 'text-delta', delta: 'Cited.' },
+    ]);
+  });
+
   it('ignores ping and unknown event types (forward compatible)', () => {
     expect(withoutStart(run([start(), { type: 'ping' }, { type: 'some_future_event', data: 1 }]))).toEqual([]);
   });

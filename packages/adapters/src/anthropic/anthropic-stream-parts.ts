@@ -1,23 +1,13 @@
 import { ProviderError, type ProviderWarning, type StreamPart } from '@refract/core';
 import { decodeError, unixSeconds } from '../shared';
 import type { AnthropicMessage, AnthropicResponseBlock, AnthropicUsage } from './anthropic-api-types';
-import { warnCitations, warnFallback, warnOmittedBlock, warnRedactedThinkingInStream, warnRefusal } from './anthropic-block-warnings';
+import { AnthropicStreamBlocks } from './anthropic-stream-blocks';
+import { warnRefusal } from './anthropic-block-warnings';
 import { anthropicStreamError } from './anthropic-error';
 import { mergeAnthropicUsage, usageFromAnthropic } from './anthropic-usage';
 import { WarningCollector } from './anthropic-warnings';
 import type { AnthropicResponseContext } from './convert-to-anthropic-request';
 import { mapAnthropicFinishReason } from './map-anthropic-finish-reason';
-
-type BlockKind = 'text' | 'thinking' | 'redacted' | 'tool' | 'json' | 'omitted';
-
-interface BlockState {
-  kind: BlockKind;
-  /** Position of the tool call among this response's tool calls (not Anthropic's block index). */
-  toolIndex?: number;
-  /** The input sent with `content_block_start`, used when no `input_json_delta` follows. */
-  input?: unknown;
-  sawInputDelta: boolean;
-}
 
 type Event = Record<string, unknown> & { type: string };
 
@@ -52,14 +42,13 @@ export class AnthropicStreamTranslator {
   private usage: AnthropicUsage | undefined;
   private stopReason: string | null | undefined;
   private stopDetails: AnthropicMessage['stop_details'];
-  private readonly blocks = new Map<number, BlockState>();
-  private nextToolIndex = 0;
-  private answeredWithJsonTool = false;
+  private readonly blocks: AnthropicStreamBlocks;
 
   constructor(options: AnthropicStreamTranslatorOptions) {
     this.provider = options.provider;
     this.context = options.context ?? {};
     this.requestWarnings = options.warnings ?? [];
+    this.blocks = new AnthropicStreamBlocks(this.context.jsonToolName, (add) => this.warn(() => add(this.warnings)));
   }
 
   /** Whether the message has started (a `stream-start` part was produced). */
@@ -90,15 +79,15 @@ export class AnthropicStreamTranslator {
       case 'content_block_start': {
         const block = event['content_block'];
         if (typeof event['index'] !== 'number' || !isBlock(block)) return [decodeError(this.provider, 'content_block_start', raw)];
-        return [...this.ensureStarted(), ...this.blockStart(event['index'], block)];
+        return [...this.ensureStarted(), ...this.blocks.start(event['index'], block)];
       }
       case 'content_block_delta': {
         const delta = event['delta'];
         if (typeof event['index'] !== 'number' || !isBlock(delta)) return [decodeError(this.provider, 'content_block_delta', raw)];
-        return [...this.ensureStarted(), ...this.blockDelta(event['index'], delta)];
+        return [...this.ensureStarted(), ...this.blocks.delta(event['index'], delta)];
       }
       case 'content_block_stop':
-        return typeof event['index'] === 'number' ? this.blockStop(event['index']) : [decodeError(this.provider, 'content_block_stop', raw)];
+        return typeof event['index'] === 'number' ? this.blocks.stop(event['index']) : [decodeError(this.provider, 'content_block_stop', raw)];
       case 'message_delta':
         return [...this.ensureStarted(), ...this.messageDelta(event)];
       case 'message_stop':
@@ -131,7 +120,7 @@ export class AnthropicStreamTranslator {
     // Some responses arrive whole in message_start (e.g. deferred tool calls): replay their blocks.
     (Array.isArray(content) ? content : []).forEach((block, offset) => {
       const index = -1 - offset;
-      if (isBlock(block)) parts.push(...this.blockStart(index, block), ...this.blockStop(index));
+      if (isBlock(block)) parts.push(...this.blocks.start(index, block), ...this.blocks.stop(index));
     });
     return parts;
   }
@@ -153,77 +142,6 @@ export class AnthropicStreamTranslator {
     return [this.streamStart(undefined, undefined)];
   }
 
-  private blockStart(index: number, block: AnthropicResponseBlock): StreamPart[] {
-    switch (block.type) {
-      case 'text':
-        this.blocks.set(index, { kind: 'text', sawInputDelta: false });
-        if (Array.isArray(block.citations) && block.citations.length > 0) this.warn(() => warnCitations(this.warnings));
-        return typeof block.text === 'string' && block.text !== '' ? [{ type: 'text-delta', delta: block.text }] : [];
-      case 'thinking': {
-        this.blocks.set(index, { kind: 'thinking', sawInputDelta: false });
-        const parts: StreamPart[] = [];
-        if (typeof block.thinking === 'string' && block.thinking !== '') parts.push({ type: 'reasoning-delta', delta: block.thinking });
-        if (typeof block.signature === 'string' && block.signature !== '') parts.push({ type: 'reasoning-delta', delta: '', signature: block.signature });
-        return parts;
-      }
-      case 'redacted_thinking':
-        this.blocks.set(index, { kind: 'redacted', sawInputDelta: false });
-        return this.warn(() => warnRedactedThinkingInStream(this.warnings));
-      case 'tool_use': {
-        if (this.context.jsonToolName !== undefined && block.name === this.context.jsonToolName) {
-          this.answeredWithJsonTool = true;
-          this.blocks.set(index, { kind: 'json', input: block.input, sawInputDelta: false });
-          return [];
-        }
-        const toolIndex = this.nextToolIndex++;
-        this.blocks.set(index, { kind: 'tool', toolIndex, input: block.input, sawInputDelta: false });
-        return [{ type: 'tool-call-start', index: toolIndex, id: String(block.id ?? ''), name: String(block.name ?? '') }];
-      }
-      case 'fallback':
-        this.blocks.set(index, { kind: 'omitted', sawInputDelta: false });
-        return this.warn(() => warnFallback(block, this.warnings));
-      default:
-        this.blocks.set(index, { kind: 'omitted', sawInputDelta: false });
-        return this.warn(() => warnOmittedBlock(block.type, this.warnings));
-    }
-  }
-
-  private blockDelta(index: number, delta: AnthropicResponseBlock): StreamPart[] {
-    const block = this.blocks.get(index);
-    if (block?.kind === 'omitted' || block?.kind === 'redacted') return [];
-    switch (delta.type) {
-      case 'text_delta':
-        return typeof delta.text === 'string' && delta.text !== '' ? [{ type: 'text-delta', delta: delta.text }] : [];
-      case 'thinking_delta':
-        return typeof delta.thinking === 'string' && delta.thinking !== '' ? [{ type: 'reasoning-delta', delta: delta.thinking }] : [];
-      case 'signature_delta':
-        return block?.kind === 'thinking' && typeof delta.signature === 'string' ? [{ type: 'reasoning-delta', delta: '', signature: delta.signature }] : [];
-      case 'input_json_delta': {
-        const fragment = typeof delta['partial_json'] === 'string' ? delta['partial_json'] : '';
-        if (!block || fragment === '') return [];
-        block.sawInputDelta = true;
-        if (block.kind === 'json') return [{ type: 'text-delta', delta: fragment }];
-        if (block.kind === 'tool' && block.toolIndex !== undefined) return [{ type: 'tool-call-delta', index: block.toolIndex, argumentsDelta: fragment }];
-        return [];
-      }
-      case 'citations_delta':
-        return this.warn(() => warnCitations(this.warnings));
-      default:
-        return [];
-    }
-  }
-
-  private blockStop(index: number): StreamPart[] {
-    const block = this.blocks.get(index);
-    this.blocks.delete(index);
-    if (!block || block.sawInputDelta) return [];
-    // No input_json_delta came: the whole input was in content_block_start.
-    const input = JSON.stringify(block.input ?? {});
-    if (block.kind === 'json') return [{ type: 'text-delta', delta: input }];
-    if (block.kind === 'tool' && block.toolIndex !== undefined) return [{ type: 'tool-call-delta', index: block.toolIndex, argumentsDelta: input }];
-    return [];
-  }
-
   private messageDelta(event: Event): StreamPart[] {
     const delta = event['delta'];
     if (delta && typeof delta === 'object') {
@@ -239,7 +157,7 @@ export class AnthropicStreamTranslator {
   private finish(): StreamPart[] {
     this.phase = 'stopped';
     const parts: StreamPart[] = [];
-    const mapped = mapAnthropicFinishReason(this.stopReason, { answeredWithJsonTool: this.answeredWithJsonTool && this.nextToolIndex === 0 });
+    const mapped = mapAnthropicFinishReason(this.stopReason, { answeredWithJsonTool: this.blocks.answeredWithJsonTool && this.blocks.toolCalls === 0 });
     if (mapped.warning) parts.push(...this.warn(() => this.warnings.add(mapped.warning as ProviderWarning)));
     if (this.stopReason === 'refusal') parts.push(...this.warn(() => warnRefusal(this.stopDetails, this.warnings)));
     parts.push({ type: 'finish', finishReason: mapped.finishReason });

@@ -15,8 +15,6 @@ export interface AnthropicToolTranslation {
   forcesTool: boolean;
 }
 
-const EMPTY_OBJECT_SCHEMA = { type: 'object', properties: {} };
-
 /**
  * Tools, `tool_choice`, `parallel_tool_calls` and `response_format`:
  * - tools → `{name, description, input_schema}` (`strict` and `cache_control` kept where allowed);
@@ -62,17 +60,21 @@ export function convertAnthropicTools(request: ChatRequest, profile: AnthropicMo
 }
 
 function convertTool(tool: FunctionTool, index: number, profile: AnthropicModelProfile, warnings: WarningCollector): AnthropicTool {
-  const fn = tool.function;
-  const converted: AnthropicTool = { name: fn.name, input_schema: fn.parameters ?? EMPTY_OBJECT_SCHEMA };
-  if (fn.description !== undefined) converted.description = fn.description;
-  if (fn.strict === true) {
+  const definition = tool.function;
+  const converted: AnthropicTool = { name: definition.name, input_schema: definition.parameters ?? { type: 'object', properties: {} } };
+  if (definition.description !== undefined) converted.description = definition.description;
+  if (definition.strict === true) {
     if (profile.structuredOutputs) converted.strict = true;
     else warnings.unsupported('tools.function.strict', 'this Claude model has no strict tool use; tool inputs are not schema-validated');
   }
-  const cacheControl = cacheControlOf((tool as Record<string, unknown>)['cache_control']) ?? cacheControlOf((fn as Record<string, unknown>)['cache_control']);
+  const cacheControl = cacheControlOf((tool as Record<string, unknown>)['cache_control']) ?? cacheControlOf((definition as Record<string, unknown>)['cache_control']);
   if (cacheControl) converted.cache_control = cacheControl;
-  if (fn.parameters?.['type'] !== undefined && fn.parameters['type'] !== 'object') {
-    warnings.changed(`tools.${index}.function.parameters`, 'Anthropic tool input schemas must describe an object; the schema was sent as is and may be rejected');
+  if (definition.parameters?.['type'] !== undefined && definition.parameters['type'] !== 'object') {
+    warnings.add({
+      type: 'other',
+      parameter: `tools.${index}.function.parameters`,
+      message: 'Anthropic tool input schemas must describe an object; the schema was sent as is and may be rejected',
+    });
   }
   return converted;
 }

@@ -63,6 +63,8 @@ export interface AnthropicMock {
   sent: unknown[];
   /** Headers the adapter sent. */
   sentHeaders: Record<string, string>[];
+  /** Paths (with query) the adapter called. */
+  sentPaths: string[];
   /** Queues the reply for the next request to /v1/messages. */
   reply(reply: MockedReply): void;
   close(): Promise<void>;
@@ -74,12 +76,14 @@ export function mockAnthropic(options: AnthropicAdapterOptions = {}): AnthropicM
   agent.disableNetConnect();
   const sent: unknown[] = [];
   const sentHeaders: Record<string, string>[] = [];
+  const sentPaths: string[] = [];
   const adapter = createAnthropicAdapter({ apiKey: 'test-key', baseURL: ORIGIN, dispatcher: agent, ...options });
   return {
     agent,
     adapter,
     sent,
     sentHeaders,
+    sentPaths,
     reply: ({ status = 200, body, headers }) => {
       agent
         .get(ORIGIN)
@@ -87,6 +91,7 @@ export function mockAnthropic(options: AnthropicAdapterOptions = {}): AnthropicM
         .reply((request) => {
           sent.push(typeof request.body === 'string' ? JSON.parse(request.body) : undefined);
           sentHeaders.push(normaliseHeaders(request.headers));
+          sentPaths.push(request.path);
           return { statusCode: status, data: body, responseOptions: { headers: headers ?? { 'content-type': contentType(body) } } };
         });
     },

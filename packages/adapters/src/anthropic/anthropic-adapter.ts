@@ -7,7 +7,7 @@ import {
   type ProviderModelInfo,
   type StreamPart,
 } from '@refract/core';
-import { HttpClient, guardStream, readJsonBody, readSseEvents, type HttpResponse } from '../shared';
+import { HttpClient, guardStream, headerValue, readJsonBody, readSseEvents, type HttpResponse } from '../shared';
 import type { AnthropicMessage } from './anthropic-api-types';
 import { anthropicErrorFromResponse, anthropicStreamError, isAnthropicErrorBody } from './anthropic-error';
 import { resolveAnthropicOptions, type AnthropicAdapterOptions, type ResolvedAnthropicOptions } from './anthropic-options';
@@ -50,7 +50,11 @@ export class AnthropicAdapter implements ProviderAdapter {
     const response = await this.send(this.options.messagesUrl, JSON.stringify(translation.body), options, true);
     if (response.status < 200 || response.status >= 300) throw await anthropicErrorFromResponse(this.id, response);
     const translator = new AnthropicStreamTranslator({ provider: this.id, context: translation.context, warnings: translation.warnings });
-    const parts = guardStream({ provider: this.id, body: response.body, signal: options.signal }, translate(readSseEvents(response.body), translator));
+    // A proxy that ignores `stream: true` answers with the whole message as JSON: replay it.
+    const events = headerValue(response.headers, 'content-type')?.includes('application/json')
+      ? wholeMessageEvents(response.body)
+      : readSseEvents(response.body);
+    const parts = guardStream({ provider: this.id, body: response.body, signal: options.signal }, translate(events, translator));
     for await (const part of parts) {
       // Nothing was produced yet: fail like an HTTP error so the caller can retry or fall back.
       if (part.type === 'error' && !translator.started) throw part.error;
@@ -114,6 +118,24 @@ export class AnthropicAdapter implements ProviderAdapter {
 
 async function* translate(events: AsyncIterable<{ data: string }>, translator: AnthropicStreamTranslator): AsyncGenerator<StreamPart> {
   for await (const event of events) yield* translator.push(event.data);
+}
+
+/** A JSON body (a message or an error) as the events a stream of it would have had. */
+async function* wholeMessageEvents(body: HttpResponse['body']): AsyncGenerator<{ data: string }> {
+  const text = await body.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    yield { data: text };
+    return;
+  }
+  if (!json || typeof json !== 'object' || !Array.isArray((json as AnthropicMessage).content)) {
+    yield { data: text }; // an error event, else a decode error
+    return;
+  }
+  yield { data: JSON.stringify({ type: 'message_start', message: json }) };
+  yield { data: JSON.stringify({ type: 'message_stop' }) };
 }
 
 function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {

@@ -195,6 +195,21 @@ describe('Anthropic stream over a real socket', () => {
     await expect(call).rejects.toMatchObject({ kind: 'timeout' });
   });
 
+  it('replays a whole JSON message when a proxy ignores stream: true, and throws a JSON error body', async () => {
+    const message = JSON.parse(anthropicFixture('anthropic-tool-no-args.json')) as object;
+    const adapter = await serve((request, response) => {
+      const failing = (request.json as { metadata?: unknown }).metadata !== undefined;
+      sendJson(response, 200, failing ? { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } } : message);
+    });
+    const parts = await collectParts(adapter.stream(simpleRequest()));
+    const completion = (await collectStream(toAsync(parts))).toCompletion({ id: 'x', model: 'm', created: 0 });
+    expect(parts[0]).toMatchObject({ type: 'stream-start', id: 'msg_01GCBaV8gyWAYgMVggRqZbuQ' });
+    expect(completion.choices[0]?.message.tool_calls).toEqual([{ id: 'toolu_01LRmxn9vGM1d2DZSDBowdZ1', type: 'function', function: { name: 'updateIssueList', arguments: '{}' } }]);
+    expect(completion.choices[0]?.finish_reason).toBe('tool_calls');
+    expect(completion.usage).toMatchObject({ prompt_tokens: 602, completion_tokens: 93 });
+    await expect(collectParts(adapter.stream(simpleRequest({ user: 'u' })))).rejects.toMatchObject({ kind: 'overloaded' });
+  });
+
   it('sends the translated request to /v1/messages with the Anthropic headers', async () => {
     const adapter = await serve((_request, response) => {
       response.writeHead(200, SSE_HEADERS);

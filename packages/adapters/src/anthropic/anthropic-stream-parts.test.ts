@@ -101,8 +101,15 @@ describe('AnthropicStreamTranslator', () => {
     const done = run([start(), { type: 'message_delta', delta: { stop_reason: 'max_tokens' }, usage: { output_tokens: 5 } }, '[DONE]']);
     expect(withoutStart(done).map((part) => part.type === 'finish' && part.finishReason)).toContain('length');
 
-    const after = run([start(), { type: 'message_stop' }, start('msg_9'), { type: 'content_block_start', index: 0, content_block: { type: 'text', text: 'late' } }, { type: 'ping' }]);
-    expect(after.filter((part) => part.type === 'text-delta')).toEqual([]);
+    const after = run([
+      start(),
+      { type: 'message_stop' },
+      start('msg_9'),
+      { type: 'content_block_start', index: 0, content_block: { type: 'text', text: 'late' } },
+      '{"broken',
+      { type: 'ping' },
+    ]);
+    expect(after.filter((part) => part.type === 'text-delta' || part.type === 'error')).toEqual([]);
     expect(after.filter((part) => part.type === 'warning')).toHaveLength(1);
     expect(after.filter((part) => part.type === 'stream-start')).toHaveLength(1);
   });

@@ -58,7 +58,8 @@ export class AnthropicStreamTranslator {
 
   /** Parts for the `data` of one SSE event. */
   push(data: string): StreamPart[] {
-    if (data.trim() === '[DONE]') return this.phase === 'open' ? this.finish() : [];
+    if (this.phase === 'stopped') return this.afterStop();
+    if (data.length < 16 && data.trim() === '[DONE]') return this.phase === 'open' ? this.finish() : [];
     let event: unknown;
     try {
       event = JSON.parse(data);
@@ -66,7 +67,6 @@ export class AnthropicStreamTranslator {
       return [decodeError(this.provider, 'Anthropic stream event', data, error)];
     }
     if (!isEvent(event)) return [decodeError(this.provider, 'Anthropic stream event (no type)', data)];
-    if (this.phase === 'stopped') return this.afterStop(event);
     return this.handle(event, data);
   }
 
@@ -165,12 +165,12 @@ export class AnthropicStreamTranslator {
     return parts;
   }
 
-  private afterStop(event: Event): StreamPart[] {
-    if (event.type === 'ping') return [];
+  /** The message is complete; anything after it (a proxy's concatenation, say) is not part of it. */
+  private afterStop(): StreamPart[] {
     return this.warn(() =>
       this.warnings.once('after-stop', {
         type: 'other',
-        message: `Anthropic sent "${event.type}" after message_stop; events after the end of the message were ignored`,
+        message: 'Anthropic sent more events after message_stop; events after the end of the message were ignored',
       }),
     );
   }

@@ -59,7 +59,7 @@ export function convertToAnthropicMessages(messages: readonly ChatMessage[], war
         }
         const blocks = systemTextBlocks(message.content, `${path}.content`);
         applyMessageCacheControl(blocks, record);
-        system.push(...(blocks as AnthropicTextBlockParam[]));
+        system.push(...blocks);
         return;
       }
       case 'user': {

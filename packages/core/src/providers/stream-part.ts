@@ -9,9 +9,11 @@ import type { ProviderWarning } from './provider-warning';
  * `collectStream`.
  *
  * Contract: an adapter's `stream()` throws a `ProviderError` from its first `next()` when the call
- * fails before the response body starts (connect error, non-2xx status). After that it never
- * throws: failures (malformed chunks, a cut connection, an in-band provider error, an abort)
- * arrive as one `error` part, which is always the last part.
+ * fails before the response starts (connect error, non-2xx status, or an error the provider sends
+ * before its first event, such as Anthropic's `overloaded_error`). After that it never throws:
+ * failures (malformed chunks, a cut connection, an in-band provider error, an abort) arrive as one
+ * `error` part, which is always the last part. The gateway may fall back on either, as long as no
+ * content part has been sent to the client.
  */
 export type StreamPart =
   | StreamStartPart

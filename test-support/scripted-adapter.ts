@@ -2,6 +2,8 @@ import {
   ProviderError,
   type ChatCompletion,
   type ChatRequest,
+  type EmbeddingsRequest,
+  type ProviderEmbeddingsResult,
   type ProviderAdapter,
   type ProviderCallOptions,
   type ProviderChatResult,
@@ -19,7 +21,7 @@ export type ScriptedStep =
 export interface ScriptedCall {
   request: ChatRequest;
   options: ProviderCallOptions | undefined;
-  kind: 'chat' | 'stream';
+  kind: 'chat' | 'stream' | 'embed';
 }
 
 /**
@@ -36,6 +38,19 @@ export function scriptedAdapter(id: string, steps: ScriptedStep[]): ProviderAdap
     type: 'scripted',
     calls,
     closedStreams: 0,
+    async embed(request: EmbeddingsRequest, options?: ProviderCallOptions): Promise<ProviderEmbeddingsResult> {
+      calls.push({ request: { model: request.model, messages: [] } as unknown as ChatRequest, options, kind: 'embed' });
+      const inputs = Array.isArray(request.input) ? request.input : [request.input];
+      return {
+        response: {
+          object: 'list',
+          model: request.model,
+          data: inputs.map((_, index) => ({ object: 'embedding', index, embedding: [index, 0.5, -0.5] })),
+          usage: { prompt_tokens: 3 * inputs.length, total_tokens: 3 * inputs.length },
+        },
+        warnings: [],
+      };
+    },
     async chat(request: ChatRequest, options?: ProviderCallOptions): Promise<ProviderChatResult> {
       calls.push({ request, options, kind: 'chat' });
       const step = next();

@@ -19,5 +19,7 @@ export * from './plan';
 export * from './cost';
 export * from './router';
 export * from './gateway';
+export * from './http';
+export * from './metrics';
 export * from './tenants/tenant-schema';
 export type { RoutingStateStore, SessionState } from './storage/routing-state';

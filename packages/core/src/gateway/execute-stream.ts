@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { ProviderError } from '../errors/provider-error';
 import { StreamAccumulator } from '../providers/stream-accumulator';
 import { StreamChunkWriter } from '../providers/stream-chunk-writer';
@@ -29,7 +28,7 @@ function commits(part: StreamPart): boolean {
  */
 export async function executeStream(run: FallbackRun): Promise<StreamExecution> {
   const started = performance.now();
-  const requestId = randomUUID();
+  const requestId = crypto.randomUUID();
   const { router, breaker } = run;
   const opened = await runWithFallbacks<OpenedStream>(run, async ({ adapter, request, signal, timeoutMs, target }) => {
     const iterator = adapter.stream(request, { ...(signal ? { signal } : {}), timeoutMs })[Symbol.asyncIterator]();

@@ -1,12 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import type { Router } from '../router/create-router';
 import type { RouteContext } from '../router/route-context';
 import type { ChatRequest } from '../spec/chat-request';
 import { parseChatRequest } from '../spec/parse';
 import { usageFromOpenAI } from '../providers/usage';
+import { callPlanFor } from './call-plan';
 import { CircuitBreaker } from './circuit-breaker';
 import { autoRoutingInfo, costInfo, refractHeaders } from './enrichment';
 import type { ChatExecution, StreamExecution } from './execution';
+import { executeEmbeddings, type EmbeddingsExecution } from './execute-embeddings';
 import { executeStream } from './execute-stream';
 import type { GatewayOptions } from './gateway-options';
 import { meterUsage } from './metering';
@@ -35,10 +36,11 @@ export class Gateway {
 
   async chat(request: unknown, context: RouteContext = {}): Promise<ChatExecution> {
     const started = performance.now();
-    const requestId = randomUUID();
+    const requestId = crypto.randomUUID();
     const parsed = context.validated ? (request as ChatRequest) : parseChatRequest(request);
     const routeContext = { ...this.routeContext(context), validated: true };
     const decision = await this.router.route(parsed, routeContext);
+    await context.beforeCall?.(callPlanFor(this.router, decision, 'chat'));
     const result = await runWithFallbacks(
       { router: this.router, breaker: this.breaker, options: this.options, request: parsed, context: routeContext, decision },
       ({ adapter, request: call, signal, timeoutMs }) => adapter.chat(call, { ...(signal ? { signal } : {}), timeoutMs }),
@@ -66,10 +68,16 @@ export class Gateway {
     };
   }
 
+  /** Embeddings, metered and limited like chat. */
+  embed(request: unknown, context: RouteContext = {}): Promise<EmbeddingsExecution> {
+    return executeEmbeddings(this.router, this.breaker, this.options, request, context);
+  }
+
   async stream(request: unknown, context: RouteContext = {}): Promise<StreamExecution> {
     const parsed = context.validated ? (request as ChatRequest) : parseChatRequest(request);
     const routeContext = { ...this.routeContext(context), validated: true };
     const decision = await this.router.route(parsed, routeContext);
+    await context.beforeCall?.(callPlanFor(this.router, decision, 'stream'));
     return executeStream({ router: this.router, breaker: this.breaker, options: this.options, request: parsed, context: routeContext, decision });
   }
 }

@@ -8,3 +8,5 @@ export { decideAfterError, type AttemptAction, type AttemptDecision } from './at
 export { injectSystemPrompts } from './system-prompt';
 export { meterUsage, type MeteredUsage } from './metering';
 export { autoRoutingInfo, costInfo, refractHeaders, type AutoRoutingInfo, type CostInfo } from './enrichment';
+export type { EmbeddingsExecution } from './execute-embeddings';
+export { callPlanFor } from './call-plan';

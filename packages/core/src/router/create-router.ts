@@ -14,6 +14,7 @@ import { compileRuleSet } from '../rules/compile-rule-set';
 import type { RoutingStateStore } from '../storage/routing-state';
 import { heuristicTokenizer, type Tokenizer } from '../tokenizer/tokenizer';
 import type { ChatExecution, StreamExecution } from '../gateway/execution';
+import type { EmbeddingsExecution } from '../gateway/execute-embeddings';
 import { Gateway } from '../gateway/gateway';
 import type { GatewayOptions } from '../gateway/gateway-options';
 import { routerConfigSchema, type RouterConfig, type RouterConfigInput } from './config-schema';
@@ -127,6 +128,16 @@ export class Router {
    */
   stream(request: unknown, context: RouteContext = {}): Promise<StreamExecution> {
     return this.gateway.stream(request, context);
+  }
+
+  /**
+   * Embeddings through the tenant's policy, admission, retries and metering.
+   *
+   * @example
+   * const { response } = await router.embed({ model: 'text-embedding-3-small', input: ['hello'] });
+   */
+  embed(request: unknown, context: RouteContext = {}): Promise<EmbeddingsExecution> {
+    return this.gateway.embed(request, context);
   }
 
   /**

@@ -9,7 +9,7 @@ export {
   type RoutingSettings,
 } from './config-schema';
 export type { RouteDecision, RouteTarget, RouteWarning, RouteMode, CandidateSummary } from './decision';
-export type { RouteContext } from './route-context';
+export type { RouteContext, CallPlan } from './route-context';
 export type { TraceStep } from './trace';
 export { compilePolicy, type CompiledPolicy, type PolicySubject } from './model-policy';
 export { estimateComplexity } from './complexity';

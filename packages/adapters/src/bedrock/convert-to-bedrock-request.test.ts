@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { RefractError, parseChatRequest, type ChatRequest } from '@refract/core';
+import type { ContentContext } from './bedrock-content';
 import { convertToBedrockRequest } from './convert-to-bedrock-request';
 
 const PNG_BASE64 = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]).toString('base64');
 const JPEG_BASE64 = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]).toString('base64');
 
-const refuseUrls = async (url: string): Promise<never> => {
+const refuseUrls: ContentContext['loadImage'] = async (url) => {
   throw new Error(`unexpected fetch of ${url}`);
 };
 

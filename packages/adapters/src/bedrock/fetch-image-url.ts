@@ -46,13 +46,13 @@ export async function fetchImageUrl(rawUrl: string, parameter: string, policy: I
     const status = response.statusCode;
     const location = headerValue(response.headers, 'location');
     if (status >= 300 && status < 400 && location) {
-      response.body.destroy();
+      discard(response.body);
       if (redirects >= MAX_REDIRECTS) throw invalid(parameter, `image ${rawUrl} redirects more than ${MAX_REDIRECTS} times`, { url: rawUrl });
       url = new URL(location, url);
       continue;
     }
     if (status < 200 || status >= 300) {
-      response.body.destroy();
+      discard(response.body);
       throw invalid(parameter, `could not fetch image ${url.href}: HTTP ${status}`, { url: url.href, status });
     }
     return readImage(response, url, parameter, policy);
@@ -77,7 +77,7 @@ async function readImage(response: Dispatcher.ResponseData, url: URL, parameter:
   const contentType = headerValue(response.headers, 'content-type')?.toLowerCase();
   const declared = Number(headerValue(response.headers, 'content-length'));
   if (Number.isFinite(declared) && declared > policy.maxBytes) {
-    response.body.destroy();
+    discard(response.body);
     throw tooLarge(parameter, url, policy.maxBytes);
   }
   const chunks: Buffer[] = [];
@@ -86,7 +86,7 @@ async function readImage(response: Dispatcher.ResponseData, url: URL, parameter:
     for await (const chunk of response.body as AsyncIterable<Buffer>) {
       size += chunk.byteLength;
       if (size > policy.maxBytes) {
-        response.body.destroy();
+        discard(response.body);
         throw tooLarge(parameter, url, policy.maxBytes);
       }
       chunks.push(chunk);
@@ -108,6 +108,12 @@ async function readImage(response: Dispatcher.ResponseData, url: URL, parameter:
   }
   // The bytes decide when they disagree with the header: Bedrock rejects a mislabelled image.
   return { format: sniffed ?? format, source: { bytes: bytes.toString('base64') } };
+}
+
+/** Closes a body we will not read; undici reports an unread destroyed body as an error, which nobody awaits. */
+function discard(body: Dispatcher.ResponseData['body']): void {
+  body.on('error', () => undefined);
+  body.destroy();
 }
 
 function tooLarge(parameter: string, url: URL, maxBytes: number): Error {

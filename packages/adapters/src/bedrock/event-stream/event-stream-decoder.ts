@@ -145,9 +145,9 @@ function readPrelude(bytes: Uint8Array): Prelude {
  */
 function decodeFrame(bytes: Uint8Array, prelude: Prelude): EventStreamMessage {
   const headersEnd = PRELUDE_LENGTH + prelude.headersLength;
-  const headers = decodeHeaders(bytes, PRELUDE_LENGTH, headersEnd);
-  const crcOffset = prelude.totalLength - MESSAGE_CRC_LENGTH;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const headers = decodeHeaders(bytes, PRELUDE_LENGTH, headersEnd, view);
+  const crcOffset = prelude.totalLength - MESSAGE_CRC_LENGTH;
   const expected = view.getUint32(crcOffset);
   const actual = crc32(bytes.subarray(0, crcOffset));
   if (actual !== expected) {

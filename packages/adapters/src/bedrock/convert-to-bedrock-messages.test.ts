@@ -139,6 +139,12 @@ describe('messages', () => {
     ).rejects.toMatchObject({ code: 'REFRACT_ERR_UNSUPPORTED', param: 'messages.0.content.0' });
   });
 
+  it('warns that participant names are not sent', async () => {
+    const { body, warnings } = await convert({ messages: [{ role: 'user', name: 'alice', content: 'hi' }] });
+    expect(body.messages).toEqual([{ role: 'user', content: [{ text: 'hi' }] }]);
+    expect(warnings).toEqual([expect.objectContaining({ type: 'unsupported-parameter', parameter: 'messages.0.name' })]);
+  });
+
   it('warns that earlier reasoning is not sent back', async () => {
     const { body, warnings } = await convert({
       messages: [

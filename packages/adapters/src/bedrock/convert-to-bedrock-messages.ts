@@ -36,6 +36,9 @@ export async function convertMessages(messages: readonly ChatMessage[], context:
 
   for (const [index, message] of messages.entries()) {
     const parameter = `messages.${index}`;
+    if (message.role !== 'function' && typeof message.name === 'string' && message.name !== '') {
+      warnings.push({ type: 'unsupported-parameter', parameter: `${parameter}.name`, message: 'Bedrock messages have no participant name; it was not sent.' });
+    }
     switch (message.role) {
       case 'system':
       case 'developer': {

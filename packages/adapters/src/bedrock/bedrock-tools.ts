@@ -53,8 +53,14 @@ export function convertTools(input: ToolConversionInput): ToolConfig | undefined
     if (tool.function.strict === true) spec.strict = true;
     return { toolSpec: spec };
   });
-  for (const name of historyToolNames) {
-    if (!declared.some((tool) => tool.function.name === name)) tools.push(placeholder(names.toBedrock(name)));
+  const undeclared = [...historyToolNames].filter((name) => !declared.some((tool) => tool.function.name === name));
+  if (undeclared.length > 0) {
+    tools.push(...undeclared.map((name) => placeholder(names.toBedrock(name))));
+    warnings.push({
+      type: 'parameter-changed',
+      parameter: 'tools',
+      message: `the history calls tools that were not sent; Bedrock requires their definitions, so open-schema placeholders were added for: ${undeclared.join(', ')}`,
+    });
   }
 
   if (choice === 'none') {

@@ -128,6 +128,19 @@ describe('tools', () => {
     expect(warnings).toEqual([expect.objectContaining({ parameter: 'tools' })]);
   });
 
+  it('adds a placeholder, with a warning, for a history tool missing from tools', async () => {
+    const { body, warnings } = await convert({
+      messages: [
+        { role: 'user', content: 'x' },
+        { role: 'assistant', content: null, tool_calls: [{ id: 'c', type: 'function', function: { name: 'old_tool', arguments: '{}' } }] },
+        { role: 'tool', tool_call_id: 'c', content: 'done' },
+      ],
+      tools,
+    });
+    expect(body.toolConfig?.tools.map((tool) => ('toolSpec' in tool ? tool.toolSpec.name : ''))).toEqual(['get_weather', 'no_params', 'old_tool']);
+    expect(warnings).toEqual([expect.objectContaining({ type: 'parameter-changed', parameter: 'tools', message: expect.stringContaining('old_tool') })]);
+  });
+
   it('rewrites tool names Bedrock rejects, consistently in tools, history and tool_choice', async () => {
     const { body, toolNames, warnings } = await convert({
       messages: [

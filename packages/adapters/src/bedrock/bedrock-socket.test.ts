@@ -3,7 +3,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Agent } from 'undici';
 import { ProviderError, StreamAccumulator, type StreamPart } from '@refract/core';
 import { sendJson, sleep, startFakeUpstream, writeSlowly, type FakeUpstream, type RecordedRequest } from '@refract/test-support';
-import { MODEL, TEST_CREDENTIALS, readFixtureEvents, testOptions } from './bedrock-test-kit';
+import type { ServerResponse } from 'node:http';
+import { MODEL, TEST_CREDENTIALS, fixtureFiles, frameEvents, readFixtureEvents, testOptions } from './bedrock-test-kit';
 import { createBedrockAdapter, type BedrockAdapterOptions } from './index';
 import { encodeBedrockEvent, encodeBedrockException, encodeEventStreamMessage } from './event-stream';
 import { buildCanonicalRequest, buildStringToSign, deriveSigningKey, sha256Hex } from './sigv4';
@@ -14,17 +15,21 @@ const TEXT_FRAMES = readFixtureEvents('amazon-bedrock-text').map((event) => enco
 const TEXT = 'Let me count the "r"s in "strawberry":\n\ns-t-**r**-a-w-b-e-**r**-**r**-y\n\nThere are **3** r\'s in "strawberry."';
 
 let upstream: FakeUpstream;
-let agent: Agent;
+const agents: Agent[] = [];
 beforeAll(async () => {
   upstream = await startFakeUpstream((_request, response) => {
     response.end();
   });
 });
 afterAll(async () => upstream.close());
-afterEach(async () => agent?.close().catch(() => undefined));
+afterEach(async () => {
+  await Promise.all(agents.splice(0).map((agent) => agent.destroy().catch(() => undefined)));
+  await sleep(20); // let the server see those sockets close before the next test counts closes
+});
 
 function adapter(options: BedrockAdapterOptions = {}) {
-  agent = new Agent({ keepAliveTimeout: 10 });
+  const agent = new Agent({ keepAliveTimeout: 10 });
+  agents.push(agent);
   return createBedrockAdapter(testOptions({ endpoint: upstream.url, dispatcher: agent, ...options }));
 }
 
@@ -41,6 +46,15 @@ function completion(parts: StreamPart[]) {
   const accumulator = new StreamAccumulator();
   for (const part of parts) accumulator.add(part);
   return accumulator.toCompletion({ id: 'x', model: MODEL, created: 0 });
+}
+
+/** Writes `bytes` in `size`-byte pieces, yielding to the event loop between them so each goes out as its own write. */
+async function writeInPieces(response: ServerResponse, bytes: Uint8Array, size: number): Promise<void> {
+  for (let offset = 0; offset < bytes.length; offset += size) {
+    if (response.destroyed) return;
+    response.write(bytes.subarray(offset, offset + size));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 /** Checks the Authorization header against the request exactly as it arrived on the socket. */
@@ -62,7 +76,7 @@ describe('ConverseStream over a real socket', () => {
   it.each([1, 2, 3, 4, 5, 6, 7])('decodes frames split every %i bytes, and the signature matches the wire', async (splitEvery) => {
     upstream.setHandler(async (_request, response) => {
       response.writeHead(200, STREAM_HEADERS);
-      await writeSlowly(response, TEXT_FRAMES, { splitEvery });
+      await writeInPieces(response, Buffer.concat(TEXT_FRAMES), splitEvery);
       response.end();
     });
     const parts = await collect(adapter().stream(REQUEST));
@@ -75,6 +89,21 @@ describe('ConverseStream over a real socket', () => {
     expect(request.url).toBe('/model/anthropic.claude-3-5-sonnet-20240620-v1%3A0/converse-stream');
     expect(request.headers['accept']).toBe('application/vnd.amazon.eventstream');
     verifySignature(request);
+  });
+
+  it.each(fixtureFiles().chunks)('replays %s split every 1 to 7 bytes to the same parts as in one piece', async (stem) => {
+    const bytes = frameEvents(readFixtureEvents(stem));
+    let size = bytes.length;
+    upstream.setHandler(async (_request, response) => {
+      response.writeHead(200, STREAM_HEADERS);
+      await writeInPieces(response, bytes, size);
+      response.end();
+    });
+    const whole = await collect(adapter().stream(REQUEST));
+    expect(whole.filter((part) => part.type === 'error')).toEqual([]);
+    for (size = 1; size <= 7; size += 1) {
+      expect(await collect(adapter().stream(REQUEST))).toEqual(whole);
+    }
   });
 
   it('yields parts as slow frames arrive, before the upstream has finished', async () => {
@@ -195,7 +224,7 @@ describe('ConverseStream over a real socket', () => {
     });
     expect(parts.at(-1)).toMatchObject({ type: 'error', error: { kind: 'aborted' } });
     await sleep(100);
-    const closes = upstream.socketCloses.slice(closesBefore);
+    const closes = upstream.socketCloses.slice(closesBefore).filter((time) => time >= abortedAt);
     expect(closes.length).toBeGreaterThan(0);
     expect((closes[0] as number) - abortedAt).toBeLessThan(100);
   });
@@ -216,7 +245,7 @@ describe('ConverseStream over a real socket', () => {
       }
     }
     await sleep(100);
-    const closes = upstream.socketCloses.slice(closesBefore);
+    const closes = upstream.socketCloses.slice(closesBefore).filter((time) => time >= stoppedAt);
     expect(closes.length).toBeGreaterThan(0);
     expect((closes[0] as number) - stoppedAt).toBeLessThan(100);
   });

@@ -1,0 +1,136 @@
+import {
+  systemClock,
+  type ChatRequest,
+  type Clock,
+  type EmbeddingsRequest,
+  type ProviderAdapter,
+  type ProviderCallOptions,
+  type ProviderChatResult,
+  type ProviderEmbeddingsResult,
+  type ProviderModelInfo,
+  type StreamPart,
+} from '@refract/core';
+import { HttpClient, generateId, guardStream, headerValue, readJsonBody, unixSeconds, type HttpResponse } from '../shared';
+import { BedrockAuth } from './bedrock-auth';
+import { bedrockEmbed, type InvokeModel } from './bedrock-embeddings';
+import { resolveEndpoints } from './bedrock-endpoints';
+import { listFoundationModels } from './bedrock-list-models';
+import { DEFAULT_MAX_IMAGE_BYTES, type BedrockAdapterOptions } from './bedrock-options';
+import { BedrockStreamMapper, bedrockStreamParts } from './bedrock-stream-parts';
+import { BedrockTransport, EVENT_STREAM_CONTENT_TYPE, modelPath } from './bedrock-transport';
+import { convertBedrockResponse } from './convert-bedrock-response';
+import { convertToBedrockRequest, type ConvertedRequest } from './convert-to-bedrock-request';
+import { fetchImageUrl } from './fetch-image-url';
+
+/** The Bedrock Runtime adapter: Converse, ConverseStream, InvokeModel embeddings, foundation-model listing. */
+export class BedrockAdapter implements ProviderAdapter {
+  readonly id: string;
+  readonly type = 'bedrock';
+  private readonly options: BedrockAdapterOptions;
+  private readonly http: HttpClient;
+  private readonly transport: BedrockTransport;
+  private readonly clock: Clock;
+
+  constructor(options: BedrockAdapterOptions = {}) {
+    this.id = options.id ?? 'bedrock';
+    this.options = options;
+    const env = options.env ?? process.env;
+    const endpoints = resolveEndpoints(options, env);
+    this.clock = options.clock ?? systemClock;
+    this.http = new HttpClient(options);
+    const auth = new BedrockAuth({ provider: this.id, apiKey: options.apiKey, credentials: options.credentials, region: endpoints.region, env, clock: this.clock });
+    this.transport = new BedrockTransport(this.id, this.http, auth, endpoints, options.headers ?? {});
+  }
+
+  async chat(request: ChatRequest, options: ProviderCallOptions = {}): Promise<ProviderChatResult> {
+    const converted = await this.convert(request, options);
+    const response = await this.transport.send({
+      plane: 'runtime',
+      method: 'POST',
+      path: modelPath(request.model, 'converse'),
+      body: JSON.stringify(converted.body),
+      accept: 'application/json',
+      signal: options.signal,
+      timeoutMs: options.timeoutMs,
+      headers: options.headers,
+    });
+    const json = await readJsonBody(this.id, response, options.signal);
+    const result = convertBedrockResponse(json, {
+      provider: this.id,
+      id: responseId(response),
+      model: request.model,
+      created: unixSeconds(this.clock.now()),
+      toolNames: converted.toolNames,
+    });
+    return { response: result.response, warnings: [...converted.warnings, ...result.warnings] };
+  }
+
+  async *stream(request: ChatRequest, options: ProviderCallOptions = {}): AsyncGenerator<StreamPart> {
+    const converted = await this.convert(request, options);
+    const response = await this.transport.send({
+      plane: 'runtime',
+      method: 'POST',
+      path: modelPath(request.model, 'converse-stream'),
+      body: JSON.stringify(converted.body),
+      accept: EVENT_STREAM_CONTENT_TYPE,
+      signal: options.signal,
+      timeoutMs: options.timeoutMs,
+      headers: options.headers,
+      streaming: true,
+    });
+    const start: StreamPart = {
+      type: 'stream-start',
+      id: responseId(response),
+      model: request.model,
+      created: unixSeconds(this.clock.now()),
+      warnings: converted.warnings,
+    };
+    const mapper = new BedrockStreamMapper(this.id, converted.toolNames);
+    yield* guardStream({ provider: this.id, body: response.body, signal: options.signal }, prepend(start, bedrockStreamParts(response.body, mapper, this.id)));
+  }
+
+  async embed(request: EmbeddingsRequest, options: ProviderCallOptions = {}): Promise<ProviderEmbeddingsResult> {
+    const invoke: InvokeModel = async (modelId, body) => {
+      const response = await this.transport.send({
+        plane: 'runtime',
+        method: 'POST',
+        path: modelPath(modelId, 'invoke'),
+        body: JSON.stringify(body),
+        accept: 'application/json',
+        signal: options.signal,
+        timeoutMs: options.timeoutMs,
+        headers: options.headers,
+      });
+      const header = headerValue(response.headers, 'x-amzn-bedrock-input-token-count');
+      const tokens = header === undefined ? Number.NaN : Number(header);
+      return { json: await readJsonBody(this.id, response, options.signal), inputTokens: Number.isFinite(tokens) ? tokens : undefined };
+    };
+    return bedrockEmbed(request, invoke, this.options.embeddings ?? {}, this.id);
+  }
+
+  async listModels(options: ProviderCallOptions = {}): Promise<ProviderModelInfo[]> {
+    return listFoundationModels(this.transport, this.id, options);
+  }
+
+  private convert(request: ChatRequest, options: ProviderCallOptions): Promise<ConvertedRequest> {
+    const policy = {
+      allow: this.options.fetchImageUrls ?? false,
+      dispatcher: this.http.dispatcher,
+      maxBytes: this.options.maxImageBytes ?? DEFAULT_MAX_IMAGE_BYTES,
+      timeoutMs: options.timeoutMs ?? this.options.timeoutMs,
+      signal: options.signal,
+    };
+    return convertToBedrockRequest(request, { loadImage: (url, parameter) => fetchImageUrl(url, parameter, policy) });
+  }
+}
+
+/** `chatcmpl-<x-amzn-requestid>`, so a response can be found in AWS logs; generated when absent. */
+function responseId(response: HttpResponse): string {
+  const requestId = headerValue(response.headers, 'x-amzn-requestid');
+  return requestId ? `chatcmpl-${requestId}` : generateId();
+}
+
+async function* prepend(first: StreamPart, rest: AsyncIterable<StreamPart>): AsyncGenerator<StreamPart> {
+  yield first;
+  yield* rest;
+}

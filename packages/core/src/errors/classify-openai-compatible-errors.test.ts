@@ -22,6 +22,10 @@ describe('classifyProviderError: OpenAI-compatible servers', () => {
     expect(classifyProviderError({ message: 'something odd' })).toBe('unknown');
   });
 
+  it('classifies a quota error without status (in a stream) as rate_limit', () => {
+    expect(classifyProviderError({ code: 'insufficient_quota', type: 'insufficient_quota', message: 'You exceeded your current quota' })).toBe('rate_limit');
+  });
+
   it('lets the HTTP status win over the type when both are known', () => {
     expect(classifyProviderError({ status: 400, type: 'server_error', message: 'odd' })).toBe('bad_request');
   });

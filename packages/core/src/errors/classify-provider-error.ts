@@ -99,7 +99,13 @@ export function classifyProviderError(input: ErrorClassificationInput): Provider
   if (MAX_TOKENS_PATTERNS.some((p) => p.test(message))) return 'max_tokens';
   if (status === 413) return 'context_overflow';
   if (type === 'overloaded_error' || code === 'overloaded' || status === 529) return 'overloaded';
-  if (status === 429 || code.includes('rate_limit') || type.includes('rate_limit') || /throttl/i.test(code + type + message)) {
+  if (
+    status === 429 ||
+    code.includes('rate_limit') ||
+    type.includes('rate_limit') ||
+    /throttl/i.test(code + type + message) ||
+    /quota/.test(code + ' ' + type)
+  ) {
     return 'rate_limit';
   }
   if (status === 401 || type === 'authentication_error' || code === 'invalid_api_key') return 'auth';

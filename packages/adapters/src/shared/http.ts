@@ -95,6 +95,7 @@ export function toNetworkError(
   if (callerSignal?.aborted) return abortedError(provider, callerSignal);
   if (
     deadline?.aborted ||
+    isTimeoutAbort(error) ||
     error instanceof undiciErrors.HeadersTimeoutError ||
     error instanceof undiciErrors.BodyTimeoutError ||
     error instanceof undiciErrors.ConnectTimeoutError
@@ -102,6 +103,11 @@ export function toNetworkError(
     return new ProviderError({ provider, kind: 'timeout', message: `timed out: ${messageOf(error)}`, cause: error });
   }
   return new ProviderError({ provider, kind: 'network', message: `network error: ${messageOf(error)}`, cause: error });
+}
+
+/** The reason undici throws when an `AbortSignal.timeout()` fires mid-body (a DOMException named TimeoutError). */
+function isTimeoutAbort(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'TimeoutError';
 }
 
 export function messageOf(error: unknown): string {

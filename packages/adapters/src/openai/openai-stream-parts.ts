@@ -133,7 +133,9 @@ export class OpenAIStreamMapper {
     if (choice['logprobs'] !== null && choice['logprobs'] !== undefined) {
       parts.push(...this.notice('stream logprobs are not carried by Refract stream parts'));
     }
-    parts.push(...this.toolCalls.delta(index, delta['tool_calls']));
+    const uncarried: string[] = [];
+    parts.push(...this.toolCalls.delta(index, delta['tool_calls'], (field) => uncarried.push(field)));
+    for (const field of uncarried) parts.push(...this.notice(`tool call field "${field}" is not carried by Refract stream parts`));
     const finishReason = mapOpenAIFinishReason(choice['finish_reason']);
     if (finishReason !== null && !this.finishedChoices.has(index)) {
       const failure = this.toolCalls.finish(index);

@@ -1,6 +1,9 @@
 import { ProviderError, type StreamPart } from '@refract/core';
 import { generateId, isRecord, nonEmptyString } from '../shared';
 
+/** Tool-call fragment fields carried by stream parts; any other (e.g. Gemini's `extra_content`) is reported. */
+const CARRIED_FIELDS: ReadonlySet<string> = new Set(['index', 'id', 'type', 'function']);
+
 interface ToolCallState {
   index: number;
   id: string | undefined;
@@ -29,12 +32,16 @@ export class OpenAIToolCallStream {
     this.provider = provider;
   }
 
-  delta(choiceIndex: number, fragments: unknown): StreamPart[] {
+  /** Parts for one `delta.tool_calls` array; `onUncarried` hears of fragment fields no part carries. */
+  delta(choiceIndex: number, fragments: unknown, onUncarried: (field: string) => void = () => {}): StreamPart[] {
     if (!Array.isArray(fragments)) return [];
     const calls = this.callsOf(choiceIndex);
     const parts: StreamPart[] = [];
     fragments.forEach((fragment, position) => {
       if (!isRecord(fragment)) return;
+      for (const [field, value] of Object.entries(fragment)) {
+        if (!CARRIED_FIELDS.has(field) && value !== null && value !== undefined) onUncarried(field);
+      }
       const fn = isRecord(fragment['function']) ? fragment['function'] : {};
       const id = nonEmptyString(fragment['id']);
       const name = nonEmptyString(fn['name']);

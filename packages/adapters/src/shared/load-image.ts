@@ -1,5 +1,5 @@
 import { ProviderError } from '@refract/core';
-import { headerValue, toNetworkError, type HttpClient } from './http';
+import { headerValue, toNetworkError, type HttpClient, type HttpResponse } from './http';
 
 /** An image as raw base64 bytes with its media type, for providers that take no image URLs. */
 export interface LoadedImage {
@@ -68,7 +68,7 @@ async function fetchImage(url: string, options: LoadImageOptions): Promise<Loade
   });
   const mediaType = (headerValue(response.headers, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (response.status < 200 || response.status >= 300 || !mediaType.startsWith('image/')) {
-    response.body.destroy();
+    discard(response.body);
     const why = response.status >= 300 || response.status < 200 ? `HTTP ${response.status}` : `content-type ${mediaType || 'missing'}`;
     throw imageError(options, `could not fetch the image at ${options.path} (${url}): ${why}`);
   }
@@ -78,7 +78,6 @@ async function fetchImage(url: string, options: LoadImageOptions): Promise<Loade
     for await (const chunk of response.body) {
       size += (chunk as Buffer).byteLength;
       if (size > maxBytes) {
-        response.body.destroy();
         throw imageError(options, `the image at ${options.path} (${url}) is larger than ${maxBytes} bytes`);
       }
       chunks.push(chunk as Buffer);
@@ -88,6 +87,12 @@ async function fetchImage(url: string, options: LoadImageOptions): Promise<Loade
     throw toNetworkError(options.provider, error, options.signal);
   }
   return { mediaType, base64: Buffer.concat(chunks).toString('base64') };
+}
+
+/** Drops a body we will not read; undici reports the abort as an 'error' event, which is expected here. */
+function discard(body: HttpResponse['body']): void {
+  body.on('error', () => {});
+  body.destroy();
 }
 
 function imageError(options: LoadImageOptions, message: string): ProviderError {

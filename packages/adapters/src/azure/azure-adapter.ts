@@ -1,7 +1,6 @@
 import { RefractError } from '@refract/core';
-import { HttpClient } from '../shared';
+import { HttpClient, type ClosableProviderAdapter } from '../shared';
 import { OpenAIChatApi } from '../openai/openai-chat-api';
-import type { ClosableProviderAdapter } from '../openai/openai-adapter';
 import { DEFAULT_AZURE_API_VERSION, type AzureOpenAIAdapterOptions } from './azure-options';
 
 /**

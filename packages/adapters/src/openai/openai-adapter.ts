@@ -1,13 +1,7 @@
-import { RefractError, type ProviderAdapter } from '@refract/core';
-import { HttpClient } from '../shared';
+import { RefractError } from '@refract/core';
+import { HttpClient, type ClosableProviderAdapter } from '../shared';
 import { OpenAIChatApi } from './openai-chat-api';
 import { DEFAULT_OPENAI_BASE_URL, type OpenAIAdapterOptions } from './openai-options';
-
-/** A provider adapter that owns a connection pool, which `close()` releases. */
-export type ClosableProviderAdapter = ProviderAdapter & {
-  /** Closes the adapter's own keep-alive pool (not a `dispatcher` the caller passed in). */
-  close(): Promise<void>;
-};
 
 /**
  * Creates an adapter for OpenAI or any OpenAI-compatible API (vLLM, OpenRouter, Groq, Together,

@@ -8,3 +8,4 @@ export { guardStream, decodeError, type GuardStreamOptions } from './guard-strea
 export { generateId, unixSeconds } from './ids';
 export { loadImage, DEFAULT_MAX_IMAGE_BYTES, type LoadedImage, type LoadImageOptions } from './load-image';
 export { isRecord, nonEmptyString, finiteNumber, type JsonRecord } from './json-values';
+export type { ClosableProviderAdapter } from './closable-provider-adapter';

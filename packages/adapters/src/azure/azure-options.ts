@@ -18,7 +18,7 @@ export interface AzureOpenAIAdapterOptions extends BaseAdapterOptions {
   /** The resource name: the endpoint becomes `https://{resourceName}.openai.azure.com`. */
   resourceName?: string;
   /**
-   * `api-version` query parameter (default `DEFAULT_AZURE_API_VERSION`, or `OPENAI_API_VERSION`).
+   * `api-version` query parameter: default `OPENAI_API_VERSION`, else `'2024-10-21'` (latest dated GA).
    * `'v1'` selects Azure's v1 API: `/openai/v1/chat/completions` without `api-version`, the
    * deployment name sent as `model`.
    */

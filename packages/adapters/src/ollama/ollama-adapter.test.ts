@@ -93,6 +93,11 @@ describe('request translation', () => {
     expect(body['tools']).toEqual([{ type: 'function', function: { name: 'f', parameters: { type: 'object' } } }]);
   });
 
+  it("lets Ollama's own think win over the reasoning_effort mapping", async () => {
+    await adapter.chat({ ...base, reasoning_effort: 'high', think: true });
+    expect(sentBody()['think']).toBe(true);
+  });
+
   it('honours tool_choice none by not offering the tools', async () => {
     const { warnings } = await adapter.chat({ ...base, tools: [{ type: 'function', function: { name: 'f' } }], tool_choice: 'none' });
     expect(sentBody()).not.toHaveProperty('tools');

@@ -77,6 +77,15 @@ describe('configuration', () => {
     expect(seen).toEqual(['Bearer t-1', 'Bearer t-2']);
   });
 
+  it('reports a failing or empty getToken as an auth error before calling Azure', async () => {
+    const failing = adapter({}, { getToken: () => Promise.reject(new Error('credential expired')) });
+    const error = await failing.chat(request).catch((caught: unknown) => caught);
+    expect(isProviderError(error) && [error.kind, error.retryable]).toEqual(['auth', false]);
+    expect((error as Error).message).toContain('credential expired');
+    const empty = await firstNextError(adapter({}, { getToken: () => '' }).stream(request));
+    expect(isProviderError(empty) && empty.kind).toBe('auth');
+  });
+
   it('lists the configured deployments (Azure has no data-plane listing)', async () => {
     expect(await adapter().listModels!()).toEqual([{ id: 'gpt-5-nano' }]);
   });

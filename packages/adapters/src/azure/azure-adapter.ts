@@ -1,5 +1,5 @@
-import { RefractError } from '@refract/core';
-import { HttpClient, type ClosableProviderAdapter } from '../shared';
+import { ProviderError, RefractError } from '@refract/core';
+import { HttpClient, messageOf, type ClosableProviderAdapter } from '../shared';
 import { OpenAIChatApi } from '../openai/openai-chat-api';
 import { DEFAULT_AZURE_API_VERSION, type AzureOpenAIAdapterOptions } from './azure-options';
 
@@ -76,8 +76,13 @@ function authentication(id: string, options: AuthOptions): AuthHeaders {
   if (apiKey) return () => Promise.resolve({ 'api-key': apiKey });
   if (azureADToken) return () => Promise.resolve({ authorization: `Bearer ${azureADToken}` });
   return async (signal) => {
-    const token = await getToken?.(signal);
-    if (!token) throw configError(id, 'getToken returned an empty token', 'getToken');
+    let token: string | undefined;
+    try {
+      token = await getToken?.(signal);
+    } catch (error) {
+      throw new ProviderError({ provider: id, kind: 'auth', message: `getToken failed: ${messageOf(error)}`, cause: error });
+    }
+    if (!token) throw new ProviderError({ provider: id, kind: 'auth', message: 'getToken returned an empty token' });
     return { authorization: `Bearer ${token}` };
   };
 }

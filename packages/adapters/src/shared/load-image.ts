@@ -27,6 +27,9 @@ export const DEFAULT_MAX_IMAGE_BYTES = 20 * 1024 * 1024;
  * Turns an `image_url` into base64 bytes: `data:` URLs are decoded in place, http(s) URLs are
  * fetched (or refused when `fetchUrls` is false). An image is never silently dropped: every
  * failure is a `ProviderError` of kind `bad_request` naming the request path.
+ *
+ * @example
+ * const { mediaType, base64 } = await loadImage(part.image_url.url, { provider: 'ollama', http, path: 'messages.1.content.0' });
  */
 export async function loadImage(url: string, options: LoadImageOptions): Promise<LoadedImage> {
   if (url.startsWith('data:')) return decodeDataUrl(url, options);

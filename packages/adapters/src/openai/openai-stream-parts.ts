@@ -52,6 +52,9 @@ export class OpenAIStreamMapper {
     try {
       payload = JSON.parse(text);
     } catch (error) {
+      if (eventName === 'error') {
+        return { parts: [...this.start({}), { type: 'error', error: openAIInBandError(this.provider, { error: { message: text } }) }], done: true };
+      }
       return { parts: [...this.start({}), decodeError(this.provider, 'stream chunk', text, error)], done: true };
     }
     if (!isRecord(payload)) return { parts: [...this.start({}), decodeError(this.provider, 'stream chunk', text)], done: true };

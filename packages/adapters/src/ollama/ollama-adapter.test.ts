@@ -123,6 +123,14 @@ describe('request translation', () => {
     ]);
   });
 
+  it('refuses image URLs on private or local hosts by default (no request to the image host or to Ollama)', async () => {
+    const request: ChatRequest = { model: 'llava', messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: `${upstream.url}/internal.png` } }] }] };
+    const error = await adapter.chat(request).catch((caught: unknown) => caught);
+    expect(isProviderError(error) && error.kind).toBe('bad_request');
+    expect((error as Error).message).toContain('private or local address (127.0.0.1)');
+    expect(upstream.requests).toHaveLength(0);
+  });
+
   it('refuses image URLs with a clear error when fetching is disabled, before calling Ollama', async () => {
     const strict = createOllamaAdapter({ host: upstream.url, fetchImageUrls: false });
     const request: ChatRequest = { model: 'llava', messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'https://example.com/cat.png' } }] }] };

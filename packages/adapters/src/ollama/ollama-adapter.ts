@@ -47,6 +47,7 @@ export function createOllamaAdapter(options: OllamaAdapterOptions = {}): Closabl
           http,
           path,
           fetchUrls: options.fetchImageUrls ?? true,
+          allowPrivateHosts: options.allowPrivateImageHosts ?? false,
           signal: call.signal,
           timeoutMs: call.timeoutMs,
           ...(options.maxImageBytes !== undefined ? { maxBytes: options.maxImageBytes } : {}),

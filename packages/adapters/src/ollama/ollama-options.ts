@@ -20,6 +20,11 @@ export interface OllamaAdapterOptions extends BaseAdapterOptions {
   fetchImageUrls?: boolean;
   /** Largest image fetched from a URL, in bytes. Default 20 MiB. */
   maxImageBytes?: number;
+  /**
+   * Also fetch image URLs on localhost and private, link-local or CGNAT addresses. Default false:
+   * image URLs come from callers and must not reach internal services.
+   */
+  allowPrivateImageHosts?: boolean;
 }
 
 /** Resolves the host as Ollama's clients do: scheme and default port added when missing. */

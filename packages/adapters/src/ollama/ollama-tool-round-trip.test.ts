@@ -97,7 +97,8 @@ describe('ollama adapter: two-step tool conversation', () => {
     streaming = mode === 'stream';
     step = 0;
     upstream.requests.length = 0;
-    const adapter = createOllamaAdapter({ host: upstream.url });
+    // The image is served by the fake upstream on 127.0.0.1: private hosts allowed explicitly.
+    const adapter = createOllamaAdapter({ host: upstream.url, allowPrivateImageHosts: true });
     const call = async (request: ChatRequest): Promise<ChatCompletion> => {
       if (mode === 'json') return (await adapter.chat(request)).response;
       const result = await collectStream(adapter.stream(request));

@@ -9,3 +9,4 @@ export { generateId, unixSeconds } from './ids';
 export { loadImage, DEFAULT_MAX_IMAGE_BYTES, type LoadedImage, type LoadImageOptions } from './load-image';
 export { isRecord, nonEmptyString, finiteNumber, type JsonRecord } from './json-values';
 export type { ClosableProviderAdapter } from './closable-provider-adapter';
+export { isPrivateAddress } from './private-address';

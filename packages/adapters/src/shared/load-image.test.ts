@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MockAgent } from 'undici';
 import { isProviderError } from '@refract/core';
 import { startFakeUpstream, type FakeUpstream } from '@refract/test-support';
 import { HttpClient, toNetworkError } from './http';
@@ -32,7 +33,8 @@ describe('loadImage', () => {
     await upstream.close();
   });
 
-  const options = { provider: 'ollama', http, path: 'messages.0.content.1' };
+  // The fake upstream listens on 127.0.0.1, a private address: allowed explicitly here.
+  const options = { provider: 'ollama', http, path: 'messages.0.content.1', allowPrivateHosts: true };
 
   it('decodes base64 and percent-encoded data URLs', async () => {
     expect(await loadImage(`data:image/png;base64,${png.toString('base64')}`, options)).toEqual({ mediaType: 'image/png', base64: png.toString('base64') });
@@ -54,6 +56,31 @@ describe('loadImage', () => {
     expect(isProviderError(error) && error.kind).toBe('bad_request');
     expect((error as Error).message).toContain(why);
     expect((error as Error).message).toContain('messages.0.content.1');
+  });
+
+  it.each(['http://127.0.0.1:9/a.png', 'http://169.254.169.254/latest/meta-data', 'http://[::1]/a.png', 'http://10.1.2.3/a.png', 'http://localhost/a.png'])(
+    'refuses the private or local address %s by default, without connecting',
+    async (url) => {
+      const before = upstream.requests.length;
+      const error = await loadImage(url, { ...options, allowPrivateHosts: false }).catch((caught: unknown) => caught);
+      expect(isProviderError(error) && error.kind).toBe('bad_request');
+      expect((error as Error).message).toContain('private or local address');
+      expect(upstream.requests.length).toBe(before);
+    },
+  );
+
+  it('follows redirects and checks every hop', async () => {
+    const agent = new MockAgent();
+    agent.disableNetConnect();
+    const images = agent.get('https://images.example.com');
+    images.intercept({ path: '/moved.png' }).reply(302, '', { headers: { location: '/cat.png' } });
+    images.intercept({ path: '/cat.png' }).reply(200, png, { headers: { 'content-type': 'image/png' } });
+    images.intercept({ path: '/sneaky.png' }).reply(302, '', { headers: { location: 'http://169.254.169.254/latest/meta-data' } });
+    const viaMock = { provider: 'ollama', http: new HttpClient({ dispatcher: agent }), path: 'messages.0.content.0' };
+    expect(await loadImage('https://images.example.com/moved.png', viaMock)).toEqual({ mediaType: 'image/png', base64: png.toString('base64') });
+    const error = await loadImage('https://images.example.com/sneaky.png', viaMock).catch((caught: unknown) => caught);
+    expect((error as Error).message).toContain('private or local address (169.254.169.254)');
+    await agent.close();
   });
 
   it('refuses URLs when fetching is disabled, and unknown schemes, instead of dropping the image', async () => {

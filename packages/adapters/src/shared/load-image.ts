@@ -1,5 +1,6 @@
 import { ProviderError } from '@refract/core';
 import { headerValue, toNetworkError, type HttpClient, type HttpResponse } from './http';
+import { isPrivateAddress } from './private-address';
 
 /** An image as raw base64 bytes with its media type, for providers that take no image URLs. */
 export interface LoadedImage {
@@ -17,6 +18,12 @@ export interface LoadImageOptions {
   fetchUrls?: boolean;
   /** Largest image accepted, in bytes. Default 20 MiB. */
   maxBytes?: number;
+  /**
+   * Fetch from localhost and private, link-local or CGNAT addresses too. Default false: image URLs
+   * come from callers, and fetching them must not reach internal services (cloud metadata, admin
+   * ports). Redirects are followed (at most 3) and each target is checked again.
+   */
+  allowPrivateHosts?: boolean;
   signal?: AbortSignal | undefined;
   timeoutMs?: number | undefined;
 }
@@ -25,7 +32,8 @@ export const DEFAULT_MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 
 /**
  * Turns an `image_url` into base64 bytes: `data:` URLs are decoded in place, http(s) URLs are
- * fetched (or refused when `fetchUrls` is false). An image is never silently dropped: every
+ * fetched (or refused when `fetchUrls` is false; private and local hosts are refused unless
+ * `allowPrivateHosts`). An image is never silently dropped: every
  * failure is a `ProviderError` of kind `bad_request` naming the request path.
  *
  * @example
@@ -59,16 +67,46 @@ function decodeDataUrl(url: string, options: LoadImageOptions): LoadedImage {
   return { mediaType, base64: Buffer.from(decodeURIComponent(payload), 'utf8').toString('base64') };
 }
 
+const MAX_REDIRECTS = 3;
+const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
+
+/** GETs the image, following redirects itself so that every hop passes the host check. */
+async function getFollowingRedirects(url: string, options: LoadImageOptions): Promise<{ response: HttpResponse; url: string }> {
+  let target = url;
+  for (let hop = 0; ; hop++) {
+    checkHost(target, options);
+    const response = await options.http.send({
+      provider: options.provider,
+      url: target,
+      method: 'GET',
+      headers: { accept: 'image/*' },
+      signal: options.signal,
+      timeoutMs: options.timeoutMs,
+    });
+    const location = headerValue(response.headers, 'location');
+    if (!REDIRECT_STATUSES.has(response.status) || location === undefined) return { response, url: target };
+    discard(response.body);
+    if (hop >= MAX_REDIRECTS) throw imageError(options, `the image at ${options.path} (${url}) redirects more than ${MAX_REDIRECTS} times`);
+    target = new URL(location, target).toString();
+    if (!/^https?:\/\//i.test(target)) throw imageError(options, `the image at ${options.path} redirects to an unsupported URL`);
+  }
+}
+
+function checkHost(url: string, options: LoadImageOptions): void {
+  let hostname: string;
+  try {
+    hostname = new URL(url).hostname;
+  } catch {
+    throw imageError(options, `the image URL at ${options.path} is not a valid URL`);
+  }
+  if (!options.allowPrivateHosts && isPrivateAddress(hostname)) {
+    throw imageError(options, `the image URL at ${options.path} points to a private or local address (${hostname}); it is not fetched`);
+  }
+}
+
 async function fetchImage(url: string, options: LoadImageOptions): Promise<LoadedImage> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_IMAGE_BYTES;
-  const response = await options.http.send({
-    provider: options.provider,
-    url,
-    method: 'GET',
-    headers: { accept: 'image/*' },
-    signal: options.signal,
-    timeoutMs: options.timeoutMs,
-  });
+  const { response } = await getFollowingRedirects(url, options);
   const mediaType = (headerValue(response.headers, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (response.status < 200 || response.status >= 300 || !mediaType.startsWith('image/')) {
     discard(response.body);

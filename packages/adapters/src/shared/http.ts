@@ -46,7 +46,10 @@ export class HttpClient {
 
   async send(call: HttpCall): Promise<HttpResponse> {
     const timeoutMs = call.timeoutMs ?? this.defaultTimeoutMs;
-    const deadline = call.streaming ? undefined : AbortSignal.timeout(timeoutMs);
+    // Streams: a precise deadline until the headers arrive (undici's own timers tick at ~1 s),
+    // then undici's bodyTimeout bounds the gaps between reads.
+    const headersDeadline = call.streaming ? deadlineController(timeoutMs) : undefined;
+    const deadline = call.streaming ? headersDeadline?.signal : AbortSignal.timeout(timeoutMs);
     const signal = combineSignals(call.signal, deadline);
     if (call.signal?.aborted) throw abortedError(call.provider, call.signal);
     try {
@@ -62,6 +65,8 @@ export class HttpClient {
       return { status: response.statusCode, headers: response.headers, body: response.body };
     } catch (error) {
       throw toNetworkError(call.provider, error, call.signal, deadline);
+    } finally {
+      headersDeadline?.clear();
     }
   }
 
@@ -75,6 +80,13 @@ export function combineSignals(...signals: (AbortSignal | undefined)[]): AbortSi
   const present = signals.filter((signal): signal is AbortSignal => signal !== undefined);
   if (present.length <= 1) return present[0];
   return AbortSignal.any(present);
+}
+
+/** An abort signal that fires after `ms` unless cleared first. */
+function deadlineController(ms: number): { signal: AbortSignal; clear: () => void } {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new DOMException(`no response headers within ${ms} ms`, 'TimeoutError')), ms);
+  return { signal: controller.signal, clear: () => clearTimeout(timer) };
 }
 
 function abortedError(provider: string, signal: AbortSignal): ProviderError {
@@ -95,6 +107,7 @@ export function toNetworkError(
   if (callerSignal?.aborted) return abortedError(provider, callerSignal);
   if (
     deadline?.aborted ||
+    isTimeoutAbort(error) ||
     error instanceof undiciErrors.HeadersTimeoutError ||
     error instanceof undiciErrors.BodyTimeoutError ||
     error instanceof undiciErrors.ConnectTimeoutError
@@ -102,6 +115,11 @@ export function toNetworkError(
     return new ProviderError({ provider, kind: 'timeout', message: `timed out: ${messageOf(error)}`, cause: error });
   }
   return new ProviderError({ provider, kind: 'network', message: `network error: ${messageOf(error)}`, cause: error });
+}
+
+/** The reason undici throws when an `AbortSignal.timeout()` fires mid-body (a DOMException named TimeoutError). */
+function isTimeoutAbort(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'TimeoutError';
 }
 
 export function messageOf(error: unknown): string {

@@ -6,3 +6,7 @@ export { readLines } from './ndjson';
 export { readJsonBody } from './read-json';
 export { guardStream, decodeError, type GuardStreamOptions } from './guard-stream';
 export { generateId, unixSeconds } from './ids';
+export { loadImage, DEFAULT_MAX_IMAGE_BYTES, type LoadedImage, type LoadImageOptions } from './load-image';
+export { isRecord, nonEmptyString, finiteNumber, type JsonRecord } from './json-values';
+export type { ClosableProviderAdapter } from './closable-provider-adapter';
+export { isPrivateAddress } from './private-address';

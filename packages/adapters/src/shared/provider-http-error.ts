@@ -12,6 +12,8 @@ export interface ParsedErrorBody {
   message?: string | undefined;
   code?: string | undefined;
   type?: string | undefined;
+  /** Overrides the default retryability of the classified kind (e.g. OpenAI `insufficient_quota` is a 429 that no retry fixes). */
+  retryable?: boolean | undefined;
 }
 
 /**
@@ -42,6 +44,7 @@ export async function errorFromResponse(
     message: `HTTP ${response.status}: ${message}`,
     providerStatus: response.status,
     providerCode: parsed.code ?? parsed.type,
+    retryable: parsed.retryable,
     retryAfterMs,
     maxTokensLimit,
     contextWindow,

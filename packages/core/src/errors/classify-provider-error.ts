@@ -10,6 +10,7 @@ const CONTEXT_OVERFLOW_CODES = new Set([
   'string_above_max_length',
   'request_too_large',
   'context_window_exceeded',
+  'exceed_context_size_error',
 ]);
 
 const CONTEXT_OVERFLOW_PATTERNS: readonly RegExp[] = [
@@ -26,6 +27,10 @@ const CONTEXT_OVERFLOW_PATTERNS: readonly RegExp[] = [
   /reduce the length of the messages/i,
   /requested \d+ tokens.*(?:maximum|context)/i,
   /please reduce (?:the length|your prompt)/i,
+  // OpenAI-compatible servers: xAI, llama.cpp server, TGI/Together
+  /maximum prompt length is \d+/i,
+  /exceeds? the available context size/i,
+  /tokens \+ `?max_new_tokens`? must be <=/i,
 ];
 
 const MAX_TOKENS_PATTERNS: readonly RegExp[] = [
@@ -51,6 +56,8 @@ export function parseContextWindow(message: string): number | undefined {
     /maximum context length is (\d+)/i,
     /context (?:window|length) (?:of|is) (\d+)/i,
     /maximum (?:of )?(\d+) tokens/i,
+    /maximum prompt length is (\d+)/i,
+    /max_new_tokens`? must be <= (\d+)/i,
   ];
   for (const pattern of patterns) {
     const match = pattern.exec(message);
@@ -62,6 +69,9 @@ export function parseContextWindow(message: string): number | undefined {
   }
   return undefined;
 }
+
+/** Error types (or codes) that name a provider-side failure when no HTTP status is known. */
+const SERVER_ERROR_TYPES: ReadonlySet<string> = new Set(['server_error', 'api_error', 'internal_error', 'internal_server_error', 'service_unavailable']);
 
 export interface ErrorClassificationInput {
   status?: number | undefined;
@@ -89,7 +99,13 @@ export function classifyProviderError(input: ErrorClassificationInput): Provider
   if (MAX_TOKENS_PATTERNS.some((p) => p.test(message))) return 'max_tokens';
   if (status === 413) return 'context_overflow';
   if (type === 'overloaded_error' || code === 'overloaded' || status === 529) return 'overloaded';
-  if (status === 429 || code.includes('rate_limit') || type.includes('rate_limit') || /throttl/i.test(code + type + message)) {
+  if (
+    status === 429 ||
+    code.includes('rate_limit') ||
+    type.includes('rate_limit') ||
+    /throttl/i.test(code + type + message) ||
+    /quota/.test(code + ' ' + type)
+  ) {
     return 'rate_limit';
   }
   if (status === 401 || type === 'authentication_error' || code === 'invalid_api_key') return 'auth';
@@ -101,6 +117,9 @@ export function classifyProviderError(input: ErrorClassificationInput): Provider
   if (status === 408) return 'timeout';
   if (status !== undefined && status >= 500) return 'server';
   if (status !== undefined && status >= 400) return 'bad_request';
+  // No status: an error inside a 200 stream. Its type still says whose fault it is.
+  if (SERVER_ERROR_TYPES.has(type) || SERVER_ERROR_TYPES.has(code)) return 'server';
+  if (type === 'invalid_request_error') return 'bad_request';
   return 'unknown';
 }
 

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MockAgent } from 'undici';
+import { isProviderError } from '@refract/core';
+import { startFakeUpstream, type FakeUpstream } from '@refract/test-support';
+import { HttpClient, toNetworkError } from './http';
+import { loadImage } from './load-image';
+import { errorFromResponse } from './provider-http-error';
+
+const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+
+describe('loadImage', () => {
+  let upstream: FakeUpstream;
+  const http = new HttpClient({});
+  beforeAll(async () => {
+    upstream = await startFakeUpstream((request, response) => {
+      if (request.url === '/cat.png') {
+        response.writeHead(200, { 'content-type': 'image/png; charset=binary' });
+        response.end(png);
+      } else if (request.url === '/page') {
+        response.writeHead(200, { 'content-type': 'text/html' });
+        response.end('<html>');
+      } else if (request.url === '/big.png') {
+        response.writeHead(200, { 'content-type': 'image/png' });
+        response.end(Buffer.alloc(2048));
+      } else {
+        response.writeHead(404);
+        response.end();
+      }
+    });
+  });
+  afterAll(async () => {
+    await http.close();
+    await upstream.close();
+  });
+
+  // The fake upstream listens on 127.0.0.1, a private address: allowed explicitly here.
+  const options = { provider: 'ollama', http, path: 'messages.0.content.1', allowPrivateHosts: true };
+
+  it('decodes base64 and percent-encoded data URLs', async () => {
+    expect(await loadImage(`data:image/png;base64,${png.toString('base64')}`, options)).toEqual({ mediaType: 'image/png', base64: png.toString('base64') });
+    expect(await loadImage('data:image/svg+xml,%3Csvg%2F%3E', options)).toEqual({ mediaType: 'image/svg+xml', base64: Buffer.from('<svg/>').toString('base64') });
+  });
+
+  it('fetches http(s) images through the client, without the adapter headers', async () => {
+    expect(await loadImage(`${upstream.url}/cat.png`, options)).toEqual({ mediaType: 'image/png', base64: png.toString('base64') });
+    expect(upstream.requests.at(-1)?.headers['authorization']).toBeUndefined();
+    expect(upstream.requests.at(-1)?.headers['accept']).toBe('image/*');
+  });
+
+  it.each([
+    ['a 404', '/missing.png', 'HTTP 404'],
+    ['a non-image', '/page', 'content-type text/html'],
+    ['an image over the size limit', '/big.png', 'larger than 1024 bytes'],
+  ])('refuses %s with a bad_request error naming the request path', async (_what, path, why) => {
+    const error = await loadImage(`${upstream.url}${path}`, { ...options, maxBytes: 1024 }).catch((caught: unknown) => caught);
+    expect(isProviderError(error) && error.kind).toBe('bad_request');
+    expect((error as Error).message).toContain(why);
+    expect((error as Error).message).toContain('messages.0.content.1');
+  });
+
+  it.each(['http://127.0.0.1:9/a.png', 'http://169.254.169.254/latest/meta-data', 'http://[::1]/a.png', 'http://10.1.2.3/a.png', 'http://localhost/a.png'])(
+    'refuses the private or local address %s by default, without connecting',
+    async (url) => {
+      const before = upstream.requests.length;
+      const error = await loadImage(url, { ...options, allowPrivateHosts: false }).catch((caught: unknown) => caught);
+      expect(isProviderError(error) && error.kind).toBe('bad_request');
+      expect((error as Error).message).toContain('private or local address');
+      expect(upstream.requests.length).toBe(before);
+    },
+  );
+
+  it('follows redirects and checks every hop', async () => {
+    const agent = new MockAgent();
+    agent.disableNetConnect();
+    const images = agent.get('https://images.example.com');
+    images.intercept({ path: '/moved.png' }).reply(302, '', { headers: { location: '/cat.png' } });
+    images.intercept({ path: '/cat.png' }).reply(200, png, { headers: { 'content-type': 'image/png' } });
+    images.intercept({ path: '/sneaky.png' }).reply(302, '', { headers: { location: 'http://169.254.169.254/latest/meta-data' } });
+    const viaMock = { provider: 'ollama', http: new HttpClient({ dispatcher: agent }), path: 'messages.0.content.0' };
+    expect(await loadImage('https://images.example.com/moved.png', viaMock)).toEqual({ mediaType: 'image/png', base64: png.toString('base64') });
+    const error = await loadImage('https://images.example.com/sneaky.png', viaMock).catch((caught: unknown) => caught);
+    expect((error as Error).message).toContain('private or local address (169.254.169.254)');
+    await agent.close();
+  });
+
+  it('refuses URLs when fetching is disabled, and unknown schemes, instead of dropping the image', async () => {
+    for (const [url, extra] of [
+      ['https://example.com/a.png', { fetchUrls: false }],
+      ['ftp://example.com/a.png', {}],
+      ['data:image/png;base64,@@@', {}],
+    ] as const) {
+      const error = await loadImage(url, { ...options, ...extra }).catch((caught: unknown) => caught);
+      expect(isProviderError(error) && error.kind).toBe('bad_request');
+    }
+  });
+});
+
+describe('shared error helpers', () => {
+  it('classifies the reason of an AbortSignal.timeout() as a timeout', () => {
+    const reason = new DOMException('The operation was aborted due to timeout', 'TimeoutError');
+    expect(toNetworkError('p', reason).kind).toBe('timeout');
+    expect(toNetworkError('p', new Error('socket hang up')).kind).toBe('network');
+  });
+
+  it('lets a body parser mark a failure as not retryable', async () => {
+    const body = (async function* () {
+      yield new TextEncoder().encode('{"error":{"message":"quota","code":"insufficient_quota"}}');
+    })();
+    const response = { status: 429, headers: {}, body: Object.assign(body, { destroy: () => undefined }) } as never;
+    const error = await errorFromResponse('p', response, () => ({ message: 'quota', code: 'insufficient_quota', retryable: false }));
+    expect([error.kind, error.retryable]).toEqual(['rate_limit', false]);
+  });
+});

@@ -1,0 +1,33 @@
+import { MockAgent } from 'undici';
+import type { StreamPart } from '@refract/core';
+
+/** Test-only: drains an async iterable. */
+export async function collectParts(parts: AsyncIterable<StreamPart>): Promise<StreamPart[]> {
+  const out: StreamPart[] = [];
+  for await (const part of parts) out.push(part);
+  return out;
+}
+
+/** Test-only: a MockAgent that refuses every real connection. */
+export function offlineMockAgent(): MockAgent {
+  const agent = new MockAgent();
+  agent.disableNetConnect();
+  return agent;
+}
+
+/** Test-only: the error part's error, or a failure when the stream did not end in one. */
+export function errorOf(parts: StreamPart[]): Extract<StreamPart, { type: 'error' }>['error'] {
+  const last = parts.at(-1);
+  if (last?.type !== 'error') throw new Error(`expected the stream to end with an error part, got ${JSON.stringify(last)}`);
+  return last.error;
+}
+
+/** Test-only: the first `next()` of a stream, expected to throw. */
+export async function firstNextError(parts: AsyncIterable<StreamPart>): Promise<unknown> {
+  try {
+    await parts[Symbol.asyncIterator]().next();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the first next() to throw');
+}

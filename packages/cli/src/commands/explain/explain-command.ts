@@ -17,7 +17,8 @@ const HELP = `Usage:
 
 Shows how Refract routes a request, without calling any provider: the chosen model and
 provider, tier, category, complexity, confidence, cost mode, fallbacks, warnings, every trace
-step (what it decided, why, how long it took) and the candidates it weighed.
+step (what it decided, why, how long it took) and the candidates it weighed. One throw-away
+request is routed first, so durations are those of a warm router (not of a cold process).
 
 Modes:
   "<prompt>"            explain one prompt (words after "explain" are joined with spaces)
@@ -75,6 +76,7 @@ export const explainCommand: Command = {
       }
       throw error;
     }
+    await warmUp(run);
     try {
       if (options.input !== undefined) return await explainJsonl(run, options.input);
       if (options.demo) return await explainDemo(run);
@@ -90,6 +92,19 @@ export const explainCommand: Command = {
     }
   },
 };
+
+/**
+ * The first `route()` of a new router loads the catalog, tenant and rule-set caches (around
+ * 100 ms); a server pays that once. One throw-away request first makes the durations in the trace
+ * those of a warm router. Errors are ignored here: the real request reports them.
+ */
+async function warmUp(run: ExplainRun): Promise<void> {
+  try {
+    await run.router.route({ model: 'auto', messages: [{ role: 'user', content: 'warm up' }] }, run.tenant === undefined ? {} : { tenant: run.tenant });
+  } catch {
+    // reported by the real request
+  }
+}
 
 interface ExplainArgs {
   help: boolean;

@@ -1,0 +1,11 @@
+import type { Command } from './command';
+import { explainCommand } from './explain';
+
+/**
+ * Every `refract` command, in the order `refract --help` lists them. A new command (serve, train,
+ * eval, …) is a folder under `commands/` exporting a `Command`, added here.
+ */
+export const COMMANDS: readonly Command[] = [explainCommand];
+
+export type { Command } from './command';
+export { explainCommand } from './explain';

@@ -1,0 +1,3 @@
+export { loadRouter, type LoadedRouter } from './load-router';
+export { ConfigError, configErrorFrom, isConfigProblem } from './config-error';
+export { unknownKeys } from './unknown-keys';

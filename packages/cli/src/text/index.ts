@@ -1,0 +1,2 @@
+export { formatTable, clip, type TableColumn } from './format-table';
+export { wrapText } from './wrap-text';

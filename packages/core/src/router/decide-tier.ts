@@ -132,7 +132,7 @@ export async function decideTier(input: DecideTierInput): Promise<TierDecision> 
     tier = bounded;
   }
 
-  const category = resolveCategory(categoryKey, tier, domain, categories);
+  const category = resolveCategory(categoryKey, tier, domain, categories, signals.tokens);
   let state: TierState = { tier, category, domain, confidence, estimatedOutput, frustration, conversationTurns: turns };
   let requirementFloor: Tier | undefined;
   const context = { signals, settings: tenant.overrides, previousSessionFill: input.previousSessionFill };
@@ -200,15 +200,18 @@ export async function decideTier(input: DecideTierInput): Promise<TierDecision> 
 }
 
 /** The category for the request: the one hinted or classified, else a typical one for the tier and domain. */
-export function resolveCategory(key: string | undefined, tier: Tier, domain: string | undefined, categories: CategorySet): Category {
+export function resolveCategory(key: string | undefined, tier: Tier, domain: string | undefined, categories: CategorySet, tokens = 0): Category {
   const known = key !== undefined ? categories.get(key) : undefined;
   if (known) return known;
   const byDomain: Record<string, string> = { legal: 'legal_analysis', medical: 'medical_analysis', finance: 'financial_analysis' };
+  // Nothing named a category: a general one by size and tier. Only a few words are smalltalk;
+  // a long unclassified input is a document question.
+  const general = tokens <= 40 ? 'smalltalk_simple' : tokens > 8000 ? 'document_qa' : 'analysis_simple';
   const byTier: Record<Tier, string> = {
-    micro: 'smalltalk_simple',
-    minimal: 'smalltalk_simple',
-    low: 'analysis_simple',
-    medium: 'document_qa',
+    micro: general,
+    minimal: general,
+    low: general,
+    medium: general,
     advanced: 'analysis_complex',
     high: 'reasoning_deep',
     ultra: 'reasoning_formal',

@@ -32,12 +32,12 @@ export async function runRoute(router: Router, input: unknown, context: RouteCon
   const settings = router.config.routing;
 
   const resolution = resolveModel(request.model, tenant, router.deployments, settings);
-  const signals = extractSignals(request, { tokenizer: router.tokenizer });
   trace.add(
     'resolve-model',
     resolution.kind === 'auto' ? `route '${resolution.requested}'` : `'${resolution.requested}' → ${resolution.deployments.map((d) => d.key).join(', ')}`,
     resolution.alias ? `alias '${resolution.alias}' of tenant ${slug}` : resolution.kind === 'auto' ? 'an auto model was requested' : 'a concrete model was requested',
   );
+  const signals = extractSignals(request, { tokenizer: router.tokenizer });
   trace.add('signals', summarizeSignals(signals), `estimated with the ${router.tokenizer.name} tokenizer`, signalData(signals));
 
   const eligibility = eligibilityRules(router, tenant, context, signals, request);
@@ -154,7 +154,7 @@ function explicitDecision(
   const primary: Deployment = usable[0] ?? (resolution.deployments[0] as Deployment);
   trace.add('selection', primary.key, `kept the requested model: ${why}`);
   const preRoute = applyRuleSet(signals, tenant.ruleSet, router.categories);
-  const category = resolveCategory(preRoute.category, primary.tier, preRoute.domain, router.categories);
+  const category = resolveCategory(preRoute.category, primary.tier, preRoute.domain, router.categories, signals.tokens);
   const plan = planRequest({
     request,
     primary,

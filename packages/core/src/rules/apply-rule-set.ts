@@ -10,10 +10,11 @@ import type { RuleCondition, RuleEffect, TokenThresholds } from './rule-set-sche
 /**
  * Pre-routing: the hints a rule set derives from signals, in this order:
  * 1. FIM requests go straight to `micro` / `coding_autocomplete` (confidence 0.99);
- * 2. very long inputs (≥ `alwaysHigh` tokens) hint `high` / `long_context_processing`;
- * 3. the first matching system-prompt role hints category, domain, floor and cap (confidence at
+ * 2. the first matching system-prompt role hints category, domain, floor and cap (confidence at
  *    most 0.5: a role says what the application is, not what this request needs);
- * 4. every matching keyword rule adds its floor and cap; the first one sets category and tier;
+ * 3. every matching keyword rule adds its floor and cap; the first one sets category and tier
+ *    unless a stronger hint is already there;
+ * 4. very long inputs (≥ `alwaysHigh` tokens) get the floor `high` and `long_context_processing`;
  * 5. structural signals (images, agents, code, domains, tools) name a category when nothing did;
  * 6. the token count hints a tier when nothing else did (weak: `tokenCount` × 0.35);
  * 7. the strongest detected domain, and the turn upgrade when enabled.
@@ -44,12 +45,6 @@ export function applyRuleSet(signals: Signals, compiled: CompiledRuleSet, catego
     return true;
   };
 
-  if (signals.tokens >= ruleSet.tokenThresholds.alwaysHigh) {
-    const category = categories.has('long_context_processing') ? 'long_context_processing' : undefined;
-    setHint(0.4, 'token_threshold_high', 'high', category);
-    route.matches.push({ kind: 'token_threshold', name: 'alwaysHigh', effect: `tier=high (${signals.tokens} ≥ ${ruleSet.tokenThresholds.alwaysHigh} tokens)`, confidence: 0.4 });
-  }
-
   const texts = signalTexts(signals);
   for (const { role, pattern } of compiled.roles) {
     if (signals.systemPrompt === '' || !pattern.test(signals.systemPrompt)) continue;
@@ -74,8 +69,8 @@ export function applyRuleSet(signals: Signals, compiled: CompiledRuleSet, catego
     if (!matched) continue;
     const confidence = rule.confidence ?? weights.contentKeywords;
     applyEffect(route, rule.effect);
-    if (!keywordCategorySet) {
-      // The first matching keyword rule speaks about this request: it overrides a role's hint.
+    if (!keywordCategorySet && (confidence >= route.confidence || route.category === undefined)) {
+      // The first matching keyword rule speaks about this request: it overrides a weaker hint.
       route.confidence = Math.max(route.confidence, confidence);
       route.source = `keyword_rule:${rule.name}`;
       if (rule.effect.category !== undefined) route.category = rule.effect.category;
@@ -85,6 +80,19 @@ export function applyRuleSet(signals: Signals, compiled: CompiledRuleSet, catego
     }
     if (rule.effect.domain) route.domain = route.domain ?? rule.effect.domain;
     route.matches.push({ kind: 'keyword_rule', name: rule.name, effect: `${describeEffect(rule.effect)} [${found.join(', ')}]`, confidence });
+  }
+
+  // Very long inputs need a model that reads long contexts well, whatever their words say:
+  // `alwaysHigh` is a floor (the seed made it a hint any keyword could override).
+  if (signals.tokens >= ruleSet.tokenThresholds.alwaysHigh) {
+    const confidence = Math.max(route.confidence, 0.7);
+    const category = categories.has('long_context_processing') ? 'long_context_processing' : undefined;
+    route.floor = route.floor === undefined ? 'high' : maxTier(route.floor, 'high');
+    route.confidence = confidence;
+    route.source = 'token_threshold_high';
+    if (category !== undefined) route.category = category;
+    route.tier = route.tier === undefined ? 'high' : maxTier(route.tier, 'high');
+    route.matches.push({ kind: 'token_threshold', name: 'alwaysHigh', effect: `floor=high, category=long_context_processing (${signals.tokens} ≥ ${ruleSet.tokenThresholds.alwaysHigh} tokens)`, confidence });
   }
 
   if (route.category === undefined) {

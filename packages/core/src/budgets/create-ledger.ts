@@ -83,8 +83,7 @@ export function createLedger(options: CreateLedgerOptions): Ledger {
     async settle(reservation: Reservation, actual: LedgerAmounts): Promise<void> {
       validateAmounts(actual);
       for (const window of reservation.windows) {
-        const settled = await store.settle(reservation.tenant, window, reservation.id, reservation.amounts, actual);
-        if (!settled) await store.addSpend(reservation.tenant, window, actual);
+        await store.settle(reservation.tenant, window, reservation.id, reservation.amounts, actual);
       }
     },
 
@@ -104,7 +103,7 @@ export function createLedger(options: CreateLedgerOptions): Ledger {
         if (expired.length === 0) return released;
         let progress = false;
         for (const entry of expired) {
-          if (await store.release(entry.tenant, entry.window, entry.reservationId, entry.amounts)) {
+          if (await store.expire(entry.tenant, entry.window, entry.reservationId, entry.amounts)) {
             released += 1;
             progress = true;
           }

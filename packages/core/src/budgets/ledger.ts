@@ -98,12 +98,16 @@ export interface LedgerStore {
     reservation: StoredReservation,
     caps: LedgerCaps,
   ): Promise<{ applied: boolean; counters: LedgerCounters }>;
-  /** Swaps the reservation for `actual` spend. Returns false (and changes nothing) if it is not held. */
-  settle(tenant: string, window: BudgetWindow, reservationId: string, reserved: LedgerAmounts, actual: LedgerAmounts): Promise<boolean>;
-  /** Adds spend with no reservation (a settle whose reservation was already swept). */
-  addSpend(tenant: string, window: BudgetWindow, actual: LedgerAmounts): Promise<void>;
-  /** Removes the reservation. Returns false if it is not held. */
+  /**
+   * Swaps the reservation for `actual` spend. A reservation the sweep already expired is recorded
+   * as spend without a reservation (`late`); one already settled or released changes nothing
+   * (`missing`), so a repeated settle never counts twice.
+   */
+  settle(tenant: string, window: BudgetWindow, reservationId: string, reserved: LedgerAmounts, actual: LedgerAmounts): Promise<'settled' | 'late' | 'missing'>;
+  /** Removes the reservation (or the mark an expired one left). Returns true if it was still held. */
   release(tenant: string, window: BudgetWindow, reservationId: string, reserved: LedgerAmounts): Promise<boolean>;
+  /** The sweep: gives back a reservation whose lease ended, leaving a mark so a late settle still counts. */
+  expire(tenant: string, window: BudgetWindow, reservationId: string, reserved: LedgerAmounts): Promise<boolean>;
   read(tenant: string, window: BudgetWindow): Promise<LedgerCounters>;
   /** Reservations whose lease ended before `now`, across tenants and windows (at most `limit`). */
   expiredReservations(now: number, limit: number): Promise<ExpiredReservation[]>;

@@ -14,6 +14,8 @@ interface WindowEntry {
   spent: LedgerAmounts;
   reserved: LedgerAmounts;
   reservations: Map<string, StoredReservation>;
+  /** Reservations the sweep expired, kept so that a late settle still records its spend. */
+  expired: Set<string>;
 }
 
 const FIELDS = ['usdMicros', 'tokens', 'requests'] as const;
@@ -52,22 +54,33 @@ export class MemoryLedgerStore implements LedgerStore {
     return { applied: fits, counters: snapshot(entry) };
   }
 
-  async settle(tenant: string, window: BudgetWindow, reservationId: string, reserved: LedgerAmounts, actual: LedgerAmounts): Promise<boolean> {
+  async settle(tenant: string, window: BudgetWindow, reservationId: string, reserved: LedgerAmounts, actual: LedgerAmounts): Promise<'settled' | 'late' | 'missing'> {
     const entry = this.entry(tenant, window);
-    if (!entry.reservations.delete(reservationId)) return false;
-    add(entry.reserved, reserved, -1);
-    add(entry.spent, actual, 1);
-    return true;
-  }
-
-  async addSpend(tenant: string, window: BudgetWindow, actual: LedgerAmounts): Promise<void> {
-    add(this.entry(tenant, window).spent, actual, 1);
+    if (entry.reservations.delete(reservationId)) {
+      add(entry.reserved, reserved, -1);
+      add(entry.spent, actual, 1);
+      return 'settled';
+    }
+    if (entry.expired.delete(reservationId)) {
+      add(entry.spent, actual, 1);
+      return 'late';
+    }
+    return 'missing';
   }
 
   async release(tenant: string, window: BudgetWindow, reservationId: string, reserved: LedgerAmounts): Promise<boolean> {
     const entry = this.entry(tenant, window);
+    entry.expired.delete(reservationId);
     if (!entry.reservations.delete(reservationId)) return false;
     add(entry.reserved, reserved, -1);
+    return true;
+  }
+
+  async expire(tenant: string, window: BudgetWindow, reservationId: string, reserved: LedgerAmounts): Promise<boolean> {
+    const entry = this.entry(tenant, window);
+    if (!entry.reservations.delete(reservationId)) return false;
+    add(entry.reserved, reserved, -1);
+    entry.expired.add(reservationId);
     return true;
   }
 
@@ -90,14 +103,14 @@ export class MemoryLedgerStore implements LedgerStore {
 
   /** Drops windows that ended before `before` (epoch ms); the single-process store keeps no history past that. */
   prune(before: number): void {
-    for (const [id, entry] of this.windows) if (entry.window.end < before && entry.reservations.size === 0) this.windows.delete(id);
+    for (const [id, entry] of this.windows) if (entry.window.end < before) this.windows.delete(id);
   }
 
   private entry(tenant: string, window: BudgetWindow): WindowEntry {
     const id = key(tenant, window);
     let entry = this.windows.get(id);
     if (!entry) {
-      entry = { tenant, window: { ...window }, spent: zero(), reserved: zero(), reservations: new Map() };
+      entry = { tenant, window: { ...window }, spent: zero(), reserved: zero(), reservations: new Map(), expired: new Set() };
       this.windows.set(id, entry);
     }
     return entry;

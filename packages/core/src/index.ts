@@ -20,3 +20,4 @@ export * from './admission';
 export * from './records';
 export * from './idempotency';
 export * from './secrets';
+export * from './admin';

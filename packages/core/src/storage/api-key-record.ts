@@ -1,7 +1,7 @@
 /** Per-key limits; they apply in addition to the tenant's own limits. */
 export interface ApiKeyLimits {
-  requestsPerMinute?: number;
-  tokensPerMinute?: number;
+  requestsPerMinute?: number | undefined;
+  tokensPerMinute?: number | undefined;
 }
 
 /**

@@ -12,7 +12,7 @@ import { collectionsOf, ensureIndexes } from './collections';
 import { ConfigChangeLog } from './feed/config-change-log';
 import { startConfigFeed } from './feed/start-config-feed';
 import { HealthTracker } from './health-tracker';
-import { messageOf, redactUri } from './mongo-errors';
+import { guardMethods, messageOf, redactUri } from './mongo-errors';
 import type { MongoStorageOptions } from './mongo-storage-options';
 import { MongoStorage } from './mongo-storage';
 import { MongoConfigStore } from './stores/mongo-config-store';
@@ -67,9 +67,10 @@ export async function createMongoStorage(options: MongoStorageOptions = {}): Pro
   const health = new HealthTracker(() => clock.now());
   const changes = new ConfigChangeLog(collections, () => clock.now(), (error) => onError(error, 'a config change listener threw'));
   const config = new MongoConfigStore({ collections, changes, health, now: () => clock.now(), cacheTtlMs: options.cacheTtlMs ?? 60_000 });
-  const rateLimiter: RateLimiter = createRateLimiter({ store: new MongoRateWindowStore(collections.rate_windows), clock });
+  const hooks = { onFailure: (error: unknown) => health.failure(error), onSuccess: () => health.success() };
+  const rateLimiter: RateLimiter = createRateLimiter({ store: guardMethods(new MongoRateWindowStore(collections.rate_windows), 'rate limit', hooks), clock });
   const ledger: Ledger = createLedger({
-    store: new MongoLedgerStore(collections.ledger_windows),
+    store: guardMethods(new MongoLedgerStore(collections.ledger_windows), 'ledger', hooks),
     clock,
     ...(options.reservationTtlMs !== undefined ? { reservationTtlMs: options.reservationTtlMs } : {}),
   });

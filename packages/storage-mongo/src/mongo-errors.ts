@@ -49,3 +49,21 @@ export function stripFields<T>(document: Record<string, unknown>, fields: readon
   for (const field of fields) delete copy[field];
   return copy as T;
 }
+
+/**
+ * Wraps every method of a store so that driver failures become `REFRACT_ERR_STORAGE` naming the
+ * operation, and are reported to `onFailure` / successes to `onSuccess` (health tracking).
+ */
+export function guardMethods<T extends object>(target: T, label: string, hooks: { onFailure: (error: unknown) => void; onSuccess: () => void }): T {
+  return new Proxy(target, {
+    get(object, property, receiver) {
+      const value: unknown = Reflect.get(object, property, receiver);
+      if (typeof value !== 'function') return value;
+      return async (...args: unknown[]) => {
+        const result = await guarded(`${label} ${String(property)}`, () => (value as (...parameters: unknown[]) => Promise<unknown>).apply(object, args), hooks.onFailure);
+        hooks.onSuccess();
+        return result;
+      };
+    },
+  });
+}

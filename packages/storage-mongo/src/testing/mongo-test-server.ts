@@ -4,6 +4,7 @@ import { dumpThroughApi, type StorageHarness } from '@refract/core/testing';
 import { EJSON } from 'bson';
 import { MongoClient } from 'mongodb';
 import { createMongoStorage } from '../create-mongo-storage';
+import type { MongoStorage } from '../mongo-storage';
 import type { MongoStorageOptions } from '../mongo-storage-options';
 
 let server: Promise<string> | undefined;
@@ -40,7 +41,9 @@ async function resolveUri(): Promise<string> {
  * A fresh database with two storages on it (two instances, each with its own client), a manual
  * clock starting now, and a fast polling feed.
  */
-export async function mongoHarness(overrides: Partial<MongoStorageOptions> = {}): Promise<StorageHarness & { dbName: string; uri: string }> {
+export async function mongoHarness(
+  overrides: Partial<MongoStorageOptions> = {},
+): Promise<StorageHarness & { storage: MongoStorage; peer: MongoStorage; dbName: string; uri: string }> {
   const uri = await testMongoUri();
   const dbName = `refract_test_${randomBytes(6).toString('hex')}`;
   const clock = new ManualClock(Date.now());

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ManualClock } from '@refract/core';
 import { dumpThroughApi, type StorageHarness } from '@refract/core/testing';
-import { EJSON } from 'bson';
-import { MongoClient } from 'mongodb';
+import { BSON, MongoClient } from 'mongodb';
 import { createMongoStorage } from '../create-mongo-storage';
 import type { MongoStorage } from '../mongo-storage';
 import type { MongoStorageOptions } from '../mongo-storage-options';
@@ -67,7 +66,7 @@ export async function mongoHarness(
         const parts: string[] = [];
         for (const collection of await db.listCollections().toArray()) {
           const documents = await db.collection(collection.name).find({}).toArray();
-          parts.push(`${collection.name}: ${EJSON.stringify(documents)}`);
+          parts.push(`${collection.name}: ${BSON.EJSON.stringify(documents)}`);
         }
         return parts.join('\n') + (await dumpThroughApi(storage, (await storage.listTenants()).map((tenant) => tenant.slug)));
       } finally {

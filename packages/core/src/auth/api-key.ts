@@ -15,12 +15,22 @@ export function generateApiKey(): string {
   return API_KEY_PREFIX + randomBytes(32).toString('base64url');
 }
 
-/** SHA-256 of the plain key, lowercase hex. The only form in which a key is stored. */
+/**
+ * SHA-256 of the plain key, lowercase hex. The only form in which a key is stored.
+ *
+ * @example
+ * hashApiKey('rk_…'); // 64 hex characters
+ */
 export function hashApiKey(plainKey: string): string {
   return createHash('sha256').update(plainKey, 'utf8').digest('hex');
 }
 
-/** The part of the key shown in lists and logs (never enough to use it). */
+/**
+ * The part of the key shown in lists and logs (never enough to use it).
+ *
+ * @example
+ * visiblePrefix(plainKey); // 'rk_Xq2aB9c0'
+ */
 export function visiblePrefix(plainKey: string): string {
   return plainKey.slice(0, VISIBLE_PREFIX_LENGTH);
 }

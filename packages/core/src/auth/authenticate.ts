@@ -65,7 +65,12 @@ export async function authenticate(
   return { tenant, key };
 }
 
-/** The token of `Bearer <token>` (case-insensitive scheme), or undefined. */
+/**
+ * The token of `Bearer <token>` (case-insensitive scheme), or undefined.
+ *
+ * @example
+ * bearerToken('Bearer rk_abc'); // 'rk_abc'
+ */
 export function bearerToken(authorization: string | null | undefined): string | undefined {
   if (!authorization) return undefined;
   const match = /^\s*Bearer\s+(\S+)\s*$/i.exec(authorization);

@@ -86,6 +86,10 @@ export async function rotateApiKey(
 /** A key as shown by the admin API: everything but the hash. */
 export type PublicApiKey = Omit<ApiKeyRecord, 'hash'>;
 
+/**
+ * @example
+ * return json((await storage.listApiKeys('acme')).map(publicApiKey));
+ */
 export function publicApiKey(key: ApiKeyRecord): PublicApiKey {
   const { hash: _hash, ...rest } = key;
   return rest;

@@ -46,7 +46,12 @@ export function windowAt(kind: BudgetWindowKind, at: number): BudgetWindow {
   return { kind, start, end: start + 7 * DAY_MS, label: `${weekYear}-W${pad(week)}` };
 }
 
-/** `YYYY-MM-DD` of the UTC date containing `at`. */
+/**
+ * `YYYY-MM-DD` of the UTC date containing `at`.
+ *
+ * @example
+ * utcDate(Date.UTC(2026, 2, 9, 23, 30)); // '2026-03-09'
+ */
 export function utcDate(at: number): string {
   const date = new Date(at);
   return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;

@@ -114,7 +114,12 @@ export function createLedger(options: CreateLedgerOptions): Ledger {
   };
 }
 
-/** Hard caps on committed amounts, in store units (micro-dollars for money). */
+/**
+ * Hard caps on committed amounts, in store units (micro-dollars for money).
+ *
+ * @example
+ * capsFor(ledgerLimitsFor(tenant).filter((limit) => limit.window === 'day'));
+ */
 export function capsFor(limits: readonly LedgerLimit[]): LedgerCaps {
   const caps: LedgerCaps = {};
   for (const limit of limits) {
@@ -125,7 +130,12 @@ export function capsFor(limits: readonly LedgerLimit[]): LedgerCaps {
   return caps;
 }
 
-/** Committed (spent + reserved) amounts of a window. */
+/**
+ * Committed (spent + reserved) amounts of a window.
+ *
+ * @example
+ * committed((await ledger.usage('acme', 'day')).counters).usdMicros;
+ */
 export function committed(counters: LedgerCounters): LedgerAmounts {
   return {
     usdMicros: counters.spent.usdMicros + counters.reserved.usdMicros,

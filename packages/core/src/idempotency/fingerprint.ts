@@ -12,6 +12,10 @@ export function requestFingerprint(body: unknown): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
+/**
+ * @example
+ * canonicalJson({ b: 1, a: [1, { d: 2, c: 3 }] }); // '{"a":[1,{"c":3,"d":2}],"b":1}'
+ */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item === undefined ? null : item)).join(',')}]`;

@@ -7,3 +7,4 @@ export {
   type IdempotentRequest,
   type IdempotentResult,
 } from './create-idempotency';
+export { storedFromResponse, responseFromStored, IDEMPOTENT_REPLAYED_HEADER } from './stored-response';

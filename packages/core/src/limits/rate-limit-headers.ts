@@ -29,13 +29,23 @@ export function rateLimitHeaders(decisions: readonly RateLimitDecision[], now: n
   return headers;
 }
 
-/** `retry-after` in whole seconds (at least 1) and `retry-after-ms`. */
+/**
+ * `retry-after` in whole seconds (at least 1) and `retry-after-ms`.
+ *
+ * @example
+ * retryAfterHeaders(1500); // { 'retry-after': '2', 'retry-after-ms': '1500' }
+ */
 export function retryAfterHeaders(retryAfterMs: number): Record<string, string> {
   const ms = Math.max(0, Math.ceil(retryAfterMs));
   return { 'retry-after': String(Math.max(1, Math.ceil(ms / 1000))), 'retry-after-ms': String(ms) };
 }
 
-/** Go-style duration as OpenAI sends it: `59s`, `1m0s`, `250ms`. */
+/**
+ * Go-style duration as OpenAI sends it: `59s`, `1m0s`, `250ms`.
+ *
+ * @example
+ * formatDuration(61_000); // '1m1s'
+ */
 export function formatDuration(ms: number): string {
   const value = Math.max(0, Math.ceil(ms));
   if (value < 1000) return `${value}ms`;

@@ -6,11 +6,20 @@ export interface LogCursor {
   id: string;
 }
 
+/**
+ * @example
+ * encodeLogCursor({ timestamp: last.timestamp, id: last.id });
+ */
 export function encodeLogCursor(cursor: LogCursor): string {
   return Buffer.from(JSON.stringify([cursor.timestamp, cursor.id]), 'utf8').toString('base64url');
 }
 
-/** Parses a cursor from a previous page; a forged or corrupt one is a 400. */
+/**
+ * Parses a cursor from a previous page; a forged or corrupt one is a 400.
+ *
+ * @example
+ * const after = decodeLogCursor(query.cursor);
+ */
 export function decodeLogCursor(text: string): LogCursor {
   try {
     const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));

@@ -1,6 +1,11 @@
 import type { ApiKeyPatch, ApiKeyRecord } from './api-key-record';
 
-/** The record after `patch`: `null` clears an optional field, `undefined` leaves it. */
+/**
+ * The record after `patch`: `null` clears an optional field, `undefined` leaves it.
+ *
+ * @example
+ * applyApiKeyPatch(key, { enabled: false, label: null });
+ */
 export function applyApiKeyPatch(current: ApiKeyRecord, patch: ApiKeyPatch): ApiKeyRecord {
   const next: ApiKeyRecord = structuredClone(current);
   if (patch.enabled !== undefined) next.enabled = patch.enabled;

@@ -17,10 +17,7 @@ export {
   type ConfigChangeListener,
 } from './config-change';
 export type { StorageHealth, ChangeFeedMode } from './storage-health';
-export {
-  createMemoryStorage,
-  type RefractStorage,
-  type MemoryStorageOptions,
-} from './memory/create-memory-storage';
+export type { RefractStorage } from './refract-storage';
+export { createMemoryStorage, type MemoryStorageOptions } from './memory/create-memory-storage';
 export { MemoryRateWindowStore } from './memory/memory-rate-window-store';
 export { MemoryLedgerStore } from './memory/memory-ledger-store';

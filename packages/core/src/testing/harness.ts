@@ -1,5 +1,5 @@
 import type { ManualClock } from '../clock/clock';
-import type { RefractStorage } from '../storage/memory/create-memory-storage';
+import type { RefractStorage } from '../storage/refract-storage';
 
 /**
  * What a contract suite needs from a backend: a storage (with its rate limiter and ledger), a

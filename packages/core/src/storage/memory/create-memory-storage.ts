@@ -7,22 +7,13 @@ import type { RateLimiter } from '../../limits/rate-limiter';
 import type { DailyStats, DailyStatsQuery } from '../../records/daily-stats';
 import type { RequestLog, RequestLogPage, RequestLogQuery } from '../../records/request-log';
 import type { SessionState } from '../routing-state';
-import type { Storage } from '../storage';
+import type { RefractStorage } from '../refract-storage';
 import type { StorageHealth } from '../storage-health';
 import { MemoryConfigStore } from './memory-config-store';
 import { MemoryIdempotencyStore } from './memory-idempotency-store';
 import { MemoryLedgerStore } from './memory-ledger-store';
 import { MemoryRateWindowStore } from './memory-rate-window-store';
 import { MemoryRecordStore } from './memory-record-store';
-
-/**
- * A storage backend together with the rate limiter and ledger that share it. The gateway needs
- * all three; `createMemoryStorage` and `createMongoStorage` both return one.
- */
-export interface RefractStorage extends Storage {
-  readonly rateLimiter: RateLimiter;
-  readonly ledger: Ledger;
-}
 
 export interface MemoryStorageOptions {
   clock?: Clock;

@@ -30,7 +30,9 @@ export type ConfigChangeListener = (change: ConfigChange) => void;
 export class ConfigChangeEmitter {
   private readonly listeners = new Set<ConfigChangeListener>();
 
-  constructor(private readonly onListenerError: (error: unknown) => void = () => {}) {}
+  constructor(
+    private readonly onListenerError: (error: unknown) => void = (error) => console.error('refract: a config change listener threw', error),
+  ) {}
 
   subscribe(listener: ConfigChangeListener): () => void {
     this.listeners.add(listener);

@@ -56,7 +56,19 @@ class MemoryStorage extends MemoryConfigStore implements RefractStorage {
     this.sessionTtlMs = options.sessionTtlMs ?? 86_400_000;
     this.rateLimiter = createRateLimiter({ store: new MemoryRateWindowStore(clock), clock });
     const ledgerOptions = { store: this.ledgerStore, clock, ...(options.reservationTtlMs ? { reservationTtlMs: options.reservationTtlMs } : {}) };
-    this.ledger = createLedger(ledgerOptions);
+    const ledger = createLedger(ledgerOptions);
+    let lastSweep = clock.now();
+    // No timers in memory: reservations a caller never settled are swept lazily, at most once a minute.
+    this.ledger = {
+      ...ledger,
+      reserve: async (request) => {
+        if (clock.now() - lastSweep >= 60_000) {
+          lastSweep = clock.now();
+          await ledger.sweep();
+        }
+        return ledger.reserve(request);
+      },
+    };
   }
 
   async getSessionState(tenant: string, sessionId: string): Promise<SessionState | undefined> {

@@ -1,3 +1,4 @@
+import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../clock/clock';
 import { describeStorageContracts } from '../../testing/all-contracts';
 import { dumpThroughApi } from '../../testing/harness';
@@ -15,4 +16,17 @@ describeStorageContracts('memory', async () => {
     dump: async () => dumpThroughApi(storage, (await storage.listTenants()).map((tenant) => tenant.slug)),
     cleanup: () => storage.close(),
   };
+});
+
+describe('memory storage without timers', () => {
+  it('sweeps reservations nobody settled on a later reservation, at most once a minute', async () => {
+    const clock = new ManualClock(Date.UTC(2026, 2, 9, 12));
+    const storage = createMemoryStorage({ clock, reservationTtlMs: 60_000 });
+    const amounts = { usdMicros: 10, tokens: 1, requests: 1 };
+    const forgotten = await storage.ledger.reserve({ tenant: 'acme', amounts, limits: [] });
+    expect(forgotten.ok).toBe(true);
+    clock.advance(61_000);
+    await storage.ledger.reserve({ tenant: 'acme', amounts, limits: [] });
+    expect((await storage.ledger.usage('acme', 'day')).counters.reserved).toEqual(amounts);
+  });
 });

@@ -13,6 +13,7 @@ export const errorCatalog = {
   REFRACT_ERR_BODY_TOO_LARGE: { status: 413, type: 'invalid_request_error', openaiCode: 'request_too_large', description: 'The request body exceeds the configured size limit.' },
   REFRACT_ERR_NOT_FOUND: { status: 404, type: 'invalid_request_error', openaiCode: 'not_found', description: 'No such route or resource.' },
   REFRACT_ERR_METHOD_NOT_ALLOWED: { status: 405, type: 'invalid_request_error', openaiCode: 'method_not_allowed', description: 'The HTTP method is not allowed on this path.' },
+  REFRACT_ERR_ALREADY_EXISTS: { status: 409, type: 'invalid_request_error', openaiCode: 'already_exists', description: 'A resource with this id or name already exists.' },
 
   // model resolution and routing
   REFRACT_ERR_MODEL_NOT_FOUND: { status: 404, type: 'invalid_request_error', openaiCode: 'model_not_found', description: 'The requested model is not served by any configured provider.' },
@@ -44,10 +45,13 @@ export const errorCatalog = {
   REFRACT_ERR_BUDGET_GUARD: { status: 429, type: 'insufficient_quota', openaiCode: 'budget_guard_tier_blocked', description: 'The budget guard blocks this model tier.' },
   REFRACT_ERR_QUOTA_EXCEEDED: { status: 429, type: 'insufficient_quota', openaiCode: 'quota_exceeded', description: 'A tenant quota is exhausted.' },
   REFRACT_ERR_IDEMPOTENCY_CONFLICT: { status: 409, type: 'invalid_request_error', openaiCode: 'idempotency_conflict', description: 'The Idempotency-Key was reused with a different request body.' },
+  REFRACT_ERR_IDEMPOTENCY_IN_PROGRESS: { status: 409, type: 'invalid_request_error', openaiCode: 'idempotency_in_progress', description: 'A request with this Idempotency-Key is still running; retry later.' },
+  REFRACT_ERR_ADMIN_DISABLED: { status: 403, type: 'permission_error', openaiCode: 'admin_api_disabled', description: 'The admin API is disabled: no admin token is configured (REFRACT_ADMIN_TOKEN).' },
 
   // storage
   REFRACT_ERR_STORAGE: { status: 503, type: 'server_error', openaiCode: 'storage_unavailable', description: 'The storage backend is unreachable.' },
   REFRACT_ERR_INTERNAL: { status: 500, type: 'server_error', openaiCode: 'internal_error', description: 'An unexpected error.' },
+  REFRACT_ERR_ENCRYPTION_KEY: { status: 500, type: 'server_error', openaiCode: 'encryption_key_error', description: 'The credential encryption key (REFRACT_ENCRYPTION_KEY) is missing, malformed or not the one the secret was encrypted with.' },
 } as const satisfies Record<string, ErrorCatalogEntry>;
 
 export interface ErrorCatalogEntry {

@@ -4,6 +4,9 @@ import type { GatewayMetrics } from '../metrics/gateway-metrics';
 import type { Usage } from '../providers/usage';
 import type { RouteDecision } from '../router/decision';
 import type { CallPlan } from '../router/route-context';
+import type { Idempotency } from '../idempotency/create-idempotency';
+import type { CostMode } from '../rules/rule-set-schema';
+import type { Tier } from '../tiers/tiers';
 
 /** Who is calling. */
 export interface Identity {
@@ -11,6 +14,8 @@ export interface Identity {
   keyId?: string;
   /** Visible prefix of the key (never the key). */
   keyPrefix?: string;
+  /** The key's own limits, which apply on top of the tenant's. */
+  keyLimits?: { requestsPerMinute?: number | undefined; tokensPerMinute?: number | undefined };
 }
 
 /** An admitted call: headers for the response, and how to settle or release its reservation. */
@@ -48,6 +53,10 @@ export interface HandlerOptions {
   maxBodyBytes?: number;
   /** Who is calling. Default: the tenant in the path (`/api/{tenant}/v1/…`) or the default tenant, no key. */
   authenticate?: (request: Request, pathTenant: string | undefined) => Promise<Identity>;
+  /** Budget guard state before routing (a forced cost mode, blocked tiers). */
+  guard?: (identity: Identity) => Promise<{ costMode?: CostMode | undefined; blockedTiers?: readonly Tier[] | undefined } | undefined>;
+  /** Replays non-streaming requests that carry an `Idempotency-Key` header. */
+  idempotency?: Idempotency;
   /** Rate limits and budget reservation for a call; throw a RefractError (with headers) to refuse. */
   admit?: (identity: Identity, plan: CallPlan) => Promise<Admitted>;
   /** Called once per finished request (records, analytics). Must not throw; runs after the response. */

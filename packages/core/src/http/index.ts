@@ -1,3 +1,4 @@
+export { storageHooks, requestLogOf, type StorageHooks, type StorageHooksOptions } from './storage-hooks';
 export { createHandler, type FetchHandler } from './create-handler';
 export type { HandlerOptions, Identity, Admitted, CompletionEvent } from './handler-options';
 export { matchRoute, type RouteMatch } from './match-route';

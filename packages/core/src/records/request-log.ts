@@ -22,7 +22,8 @@ export interface RequestLog {
   tier?: Tier;
   /** Routing confidence, 0–1. */
   confidence?: number;
-  complexity?: string;
+  /** Routing's continuous difficulty estimate, 0–1. */
+  complexity?: number;
   autoRouted: boolean;
   stream: boolean;
   inputTokens: number;

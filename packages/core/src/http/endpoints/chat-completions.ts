@@ -8,6 +8,7 @@ import type { Admitted, CompletionEvent, Identity } from '../handler-options';
 import { readJsonBody } from '../read-json-body';
 import { errorResponse, jsonResponse } from '../responses';
 import { sseResponse } from '../sse-response';
+import { responseFromStored, storedFromResponse } from '../../idempotency/stored-response';
 
 /** `POST /v1/chat/completions`, JSON and SSE. */
 export async function chatCompletions(context: EndpointContext): Promise<Response> {
@@ -16,9 +17,25 @@ export async function chatCompletions(context: EndpointContext): Promise<Respons
   const chatRequest = parseChatRequest(body);
   const identity = await context.identify();
   const sessionId = request.headers.get('x-session-id') ?? undefined;
+  const idempotencyKey = request.headers.get('idempotency-key');
+  if (idempotencyKey && options.idempotency && !chatRequest.stream) {
+    const { response, replayed } = await options.idempotency.run({ tenant: identity.tenant, key: idempotencyKey, body }, async () =>
+      storedFromResponse(await serveChat(context, chatRequest, identity, sessionId)),
+    );
+    return responseFromStored(response, replayed);
+  }
+  return serveChat(context, chatRequest, identity, sessionId);
+}
+
+async function serveChat(context: EndpointContext, chatRequest: ChatRequest, identity: Identity, sessionId: string | undefined): Promise<Response> {
+  const { router, request, options } = context;
   let admitted: Admitted | undefined;
+  const guard = await options.guard?.(identity);
   const routeContext: RouteContext = {
     tenant: identity.tenant,
+    ...(guard && (guard.costMode !== undefined || (guard.blockedTiers?.length ?? 0) > 0)
+      ? { guard: { ...(guard.costMode ? { costMode: guard.costMode } : {}), ...(guard.blockedTiers ? { blockedTiers: guard.blockedTiers } : {}) } }
+      : {}),
     ...(sessionId ? { sessionId } : {}),
     signal: request.signal,
     validated: true,

@@ -12,9 +12,16 @@ export async function routeDryRun(context: EndpointContext): Promise<Response> {
   const request = parseChatRequest(body);
   const identity = await context.identify();
   const sessionId = context.request.headers.get('x-session-id') ?? undefined;
+  const guard = await context.options.guard?.(identity);
   const decision = await context.router.route(
     request,
-    context.router.gateway.routeContext({ tenant: identity.tenant, ...(sessionId ? { sessionId } : {}), validated: true, signal: context.request.signal }),
+    context.router.gateway.routeContext({
+      tenant: identity.tenant,
+      ...(sessionId ? { sessionId } : {}),
+      ...(guard?.costMode || guard?.blockedTiers?.length ? { guard: { ...(guard.costMode ? { costMode: guard.costMode } : {}), ...(guard.blockedTiers ? { blockedTiers: guard.blockedTiers } : {}) } } : {}),
+      validated: true,
+      signal: context.request.signal,
+    }),
   );
   const { request: planned, ...rest } = decision;
   return jsonResponse({

@@ -158,15 +158,18 @@ export function keywordWords(keyword: string): string[] {
 export interface AnchoredPattern {
   words: readonly string[];
   symbols: string;
+  /** A literal every match contains (checked with one substring search, after the cheaper checks). */
+  literal: string | undefined;
   pattern: RegExp;
 }
 
-export function anchored(pattern: RegExp, anchors: { words?: readonly string[]; symbols?: string }): AnchoredPattern {
-  return { words: (anchors.words ?? []).map((word) => word.toLowerCase()), symbols: anchors.symbols ?? '', pattern };
+export function anchored(pattern: RegExp, anchors: { words?: readonly string[]; symbols?: string; literal?: string }): AnchoredPattern {
+  return { words: (anchors.words ?? []).map((word) => word.toLowerCase()), symbols: anchors.symbols ?? '', literal: anchors.literal?.toLowerCase(), pattern };
 }
 
 export function testAnchored(entry: AnchoredPattern, index: TextIndex): boolean {
   if (entry.symbols !== '' && !index.hasSymbols(entry.symbols)) return false;
+  if (entry.literal !== undefined && !index.lower.includes(entry.literal)) return false;
   if (entry.words.length > 0 && !entry.words.some((word) => (word.endsWith('*') ? index.mayHavePrefix(word.slice(0, -1)) : index.mayHaveWord(word)))) {
     return false;
   }

@@ -40,6 +40,7 @@ describe('applyRuleSet', () => {
     const result = route([user('Generate a title for this chat about SQL injection and XSS vulnerability exploits')]);
     expect(result.cap).toBe('micro');
     expect(result.floor).toBe('micro');
+    expect(result).toMatchObject({ tier: 'micro', category: 'chat_title_generation' });
   });
 
   it('matches system-prompt roles as hints (confidence at most 0.5)', () => {

@@ -57,6 +57,7 @@ export function applyRuleSet(signals: Signals, compiled: CompiledRuleSet, catego
   }
 
   let keywordCategorySet = false;
+  let capRule: { name: string; category: string | undefined } | undefined;
   for (const { rule, matcher } of compiled.keywordRules) {
     if (rule.when && !conditionHolds(rule.when, signals)) continue;
     const found =
@@ -68,6 +69,9 @@ export function applyRuleSet(signals: Signals, compiled: CompiledRuleSet, catego
     const matched = rule.match === 'all' ? found.length === matcher.keywords.length : found.length >= rule.minMatches;
     if (!matched) continue;
     const confidence = rule.confidence ?? weights.contentKeywords;
+    if (rule.effect.tierMax !== undefined && (route.cap === undefined || rule.effect.tierMax !== maxTier(route.cap, rule.effect.tierMax))) {
+      capRule = { name: rule.name, category: rule.effect.category };
+    }
     applyEffect(route, rule.effect);
     if (!keywordCategorySet && (confidence >= route.confidence || route.category === undefined)) {
       // The first matching keyword rule speaks about this request: it overrides a weaker hint.
@@ -125,7 +129,14 @@ export function applyRuleSet(signals: Signals, compiled: CompiledRuleSet, catego
   }
 
   if (route.floor !== undefined && route.cap !== undefined && maxTier(route.floor, route.cap) === route.floor && route.floor !== route.cap) {
+    // A floor and a cap disagree: the cap describes the task (a title, a yes/no), so it wins,
+    // and so does its category.
     route.floor = route.cap;
+    route.tier = route.cap;
+    if (capRule?.category !== undefined) {
+      route.category = capRule.category;
+      route.source = `keyword_rule:${capRule.name}`;
+    }
   }
   return route;
 }

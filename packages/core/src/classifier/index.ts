@@ -1,2 +1,2 @@
-export type { Classifier, ClassifierInput, ClassifierResult } from './classifier';
+export type { Classifier, ClassifierInput, ClassifierResult, ClassifierScore } from './classifier';
 export { runClassifier, type ClassifierOutcome } from './run-classifier';

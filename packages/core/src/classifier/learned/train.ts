@@ -1,0 +1,279 @@
+import { CategorySet } from '../../catalog/category-set';
+import { RefractError } from '../../errors/refract-error';
+import { extractSignals } from '../../signals/extract-signals';
+import { TIERS, type Tier } from '../../tiers/tiers';
+import { heuristicTokenizer, type Tokenizer } from '../../tokenizer/tokenizer';
+import { fitTemperature } from './calibrate';
+import { DEFAULT_FEATURE_CONFIG, featureConfigSchema, featureVector, type FeatureConfig } from './features';
+import { categoryExamples, type LabeledExample } from './labeled-example';
+import type { LearnedModel } from './model-format';
+import { packModel } from './pack-model';
+import { seededRandom, shuffleInPlace } from './seeded-random';
+import { forward, trainSoftmax, type SoftmaxTrainerOptions, type SparseDataset } from './softmax-trainer';
+
+export interface TrainOptions {
+  /** Seeds the shuffles; the same examples and seed give the identical model file. Default 1. */
+  seed?: number;
+  /** Passes over the data (default 16). */
+  epochs?: number;
+  /** AdaGrad step size (default 0.25). */
+  learningRate?: number;
+  /** L2 penalty (default 0.0005). */
+  l2?: number;
+  /** The categories labels may name; the built-ins by default. */
+  categories?: CategorySet;
+  /** Add the categories' own examples, names and descriptions with this weight (default 2; 0 to skip). */
+  categoryExampleWeight?: number;
+  features?: Partial<FeatureConfig>;
+  /** Keep features seen in at least this many examples (default 2). */
+  minDocumentFrequency?: number;
+  /** Keep at most this many features, the most frequent first (default 5,000). */
+  maxFeatures?: number;
+  /** Share of the examples held out to fit the temperature (default 0.15; 0 skips calibration). */
+  calibrationFraction?: number;
+  /** Abstain below this calibrated confidence (default 0.2). */
+  abstainBelow?: number;
+  /** Drop weights under this fraction of their output's largest weight (default 0.15). */
+  prune?: number;
+  /** Probability mass of a tier label given to its neighbouring tiers (default 0.2). */
+  tierSmoothing?: number;
+  /**
+   * Which head names the tier: `explicit` the tier head, `category` the category's tier. `auto`
+   * (default) picks `explicit` when at least 10 % (and 20) of the tier labels differ from their
+   * category's tier: with fewer, the tier head mostly relearns the category tiers, less reliably.
+   */
+  tierMode?: LearnedModel['tierMode'] | 'auto';
+  /** Model name in traces (default `custom`). */
+  name?: string;
+  /** Tokenizer for the token-count signals (the router's default heuristic unless given). */
+  tokenizer?: Tokenizer;
+}
+
+export interface TrainReport {
+  examples: number;
+  categoryLabels: number;
+  tierLabels: number;
+  categories: number;
+  tierMode: LearnedModel['tierMode'];
+  /** Tier labels that differ from their category's tier. */
+  explicitTierLabels: number;
+  vocabulary: number;
+  storedFeatures: number;
+  storedWeights: number;
+  /** Accuracy and temperatures on the calibration split (trained without it). */
+  calibration?: { examples: number; categoryAccuracy: number; tierAccuracy: number; categoryTemperature: number; tierTemperature: number };
+  sizeBytes: number;
+  durationMs: number;
+}
+
+/**
+ * Fits a learned classifier from labeled examples: multinomial logistic regression with a
+ * category head and a tier head over hashed word uni/bi-grams, character n-grams and the
+ * request's signals (see docs/classifier.md). Pure TypeScript, deterministic given `seed`.
+ *
+ * Labels: a category trains the category head and, through the category's tier, the tier head;
+ * a tier or difficulty trains the tier head (and wins over the category's tier). The tier head
+ * always gives `complexity`; whether it also names the tier is `tierMode`.
+ *
+ * @throws RefractError (`REFRACT_ERR_VALIDATION`) when no example carries a label.
+ * @example
+ * const { model, report } = trainClassifier(parseLabeledJsonl(text, CategorySet.builtIn()), { seed: 7 });
+ * writeFileSync('model.json', JSON.stringify(model));
+ */
+export function trainClassifier(examples: readonly LabeledExample[], options: TrainOptions = {}): { model: LearnedModel; report: TrainReport } {
+  const started = performance.now();
+  const categories = options.categories ?? CategorySet.builtIn();
+  const seed = options.seed ?? 1;
+  const features = featureConfigSchema.parse({ ...DEFAULT_FEATURE_CONFIG, ...options.features });
+  const tokenizer = options.tokenizer ?? heuristicTokenizer;
+  const extraWeight = options.categoryExampleWeight ?? 2;
+  const all = [...examples, ...(extraWeight > 0 ? categoryExamples(categories, extraWeight) : [])];
+  const labeled = all.filter((example) => (example.category !== undefined && categories.has(example.category)) || example.tier !== undefined);
+  if (labeled.filter((example) => example.category !== undefined).length === 0) {
+    throw new RefractError('REFRACT_ERR_VALIDATION', 'no example carries a category label: nothing to train the category head on');
+  }
+
+  const categoryKeys = categories.all().map((category) => category.key);
+  const categoryIndex = new Map(categoryKeys.map((key, index) => [key, index]));
+  const tierOf = (example: LabeledExample): Tier | undefined => example.tier ?? (example.category ? categories.get(example.category)?.tier : undefined);
+  const explicitTiers = labeled.filter((example) => example.tier !== undefined && (example.category === undefined || categories.get(example.category)?.tier !== example.tier)).length;
+  const tierLabelCount = labeled.filter((example) => tierOf(example) !== undefined).length;
+  const tierMode: LearnedModel['tierMode'] =
+    options.tierMode === 'explicit' || options.tierMode === 'category'
+      ? options.tierMode
+      : explicitTiers >= Math.max(20, 0.1 * tierLabelCount)
+        ? 'explicit'
+        : 'category';
+
+  const vectors = labeled.map((example) => featureVector(extractSignals(example.request, { tokenizer }), features));
+  const vocabulary = buildVocabulary(vectors, options.minDocumentFrequency ?? 2, options.maxFeatures ?? 5000);
+  const category = Int32Array.from(labeled, (example) => (example.category !== undefined ? (categoryIndex.get(example.category) ?? -1) : -1));
+  const tier = Int32Array.from(labeled, (example) => {
+    const value = tierOf(example);
+    return value === undefined ? -1 : TIERS.indexOf(value);
+  });
+  const weight = balancedWeights(labeled, category, categoryKeys.length);
+  const trainer: SoftmaxTrainerOptions = {
+    columnCount: vocabulary.hashes.length,
+    categoryCount: categoryKeys.length,
+    tierCount: TIERS.length,
+    epochs: options.epochs ?? 16,
+    learningRate: options.learningRate ?? 0.25,
+    l2: options.l2 ?? 0.0005,
+    tierSmoothing: options.tierSmoothing ?? 0.2,
+    seed,
+  };
+
+  let temperature = { category: 1, tier: 1 };
+  let calibration: TrainReport['calibration'];
+  const fraction = options.calibrationFraction ?? 0.15;
+  const calibrationSize = Math.floor(labeled.length * fraction);
+  if (fraction > 0 && calibrationSize >= 20) {
+    const order = shuffleInPlace(Array.from({ length: labeled.length }, (_, index) => index), seededRandom(seed ^ 0x5bd1e995));
+    const held = new Set(order.slice(0, calibrationSize));
+    const fitRows = order.filter((index) => !held.has(index)).sort((a, b) => a - b);
+    const calibrationRows = [...held].sort((a, b) => a - b);
+    const trained = trainSoftmax(toDataset(fitRows, vectors, vocabulary.index, category, tier, weight), trainer);
+    const holdout = toDataset(calibrationRows, vectors, vocabulary.index, category, tier, weight);
+    const outputs = trained.outputs;
+    const categoryLogits = new Float64Array(calibrationRows.length * categoryKeys.length);
+    const tierLogits = new Float64Array(calibrationRows.length * TIERS.length);
+    const logits = new Float64Array(outputs);
+    let categoryHits = 0;
+    let categoryCount = 0;
+    let tierHits = 0;
+    let tierCount = 0;
+    for (let row = 0; row < calibrationRows.length; row += 1) {
+      forward(holdout, holdout.rowStart[row] as number, holdout.rowStart[row + 1] as number, trained.weights, trained.bias, outputs, logits);
+      categoryLogits.set(logits.subarray(0, categoryKeys.length), row * categoryKeys.length);
+      tierLogits.set(logits.subarray(categoryKeys.length), row * TIERS.length);
+      if ((holdout.category[row] as number) >= 0) {
+        categoryCount += 1;
+        if (argmax(logits, 0, categoryKeys.length) === holdout.category[row]) categoryHits += 1;
+      }
+      if ((holdout.tier[row] as number) >= 0) {
+        tierCount += 1;
+        if (argmax(logits, categoryKeys.length, outputs) - categoryKeys.length === holdout.tier[row]) tierHits += 1;
+      }
+    }
+    temperature = {
+      category: fitTemperature(categoryLogits, categoryKeys.length, holdout.category).temperature,
+      tier: fitTemperature(tierLogits, TIERS.length, holdout.tier).temperature,
+    };
+    calibration = {
+      examples: calibrationRows.length,
+      categoryAccuracy: ratio(categoryHits, categoryCount),
+      tierAccuracy: ratio(tierHits, tierCount),
+      categoryTemperature: temperature.category,
+      tierTemperature: temperature.tier,
+    };
+  }
+
+  const everyRow = Array.from({ length: labeled.length }, (_, index) => index);
+  const trained = trainSoftmax(toDataset(everyRow, vectors, vocabulary.index, category, tier, weight), trainer);
+  const packed = packModel(trained, {
+    name: options.name ?? 'custom',
+    features,
+    categories: categoryKeys,
+    columnHashes: vocabulary.hashes,
+    tierMode,
+    temperature,
+    abstainBelow: options.abstainBelow ?? 0.2,
+    prune: options.prune ?? 0.15,
+    training: {
+      seed,
+      epochs: trainer.epochs,
+      learningRate: trainer.learningRate,
+      l2: trainer.l2,
+      examples: labeled.length,
+      categoryExampleWeight: extraWeight,
+      ...(calibration ? { calibration } : {}),
+    },
+  });
+  const report: TrainReport = {
+    examples: labeled.length,
+    categoryLabels: Array.from(category).filter((value) => value >= 0).length,
+    tierLabels: Array.from(tier).filter((value) => value >= 0).length,
+    categories: new Set(Array.from(category).filter((value) => value >= 0)).size,
+    tierMode,
+    explicitTierLabels: explicitTiers,
+    vocabulary: vocabulary.hashes.length,
+    storedFeatures: packed.storedColumns,
+    storedWeights: packed.storedWeights,
+    ...(calibration ? { calibration } : {}),
+    sizeBytes: JSON.stringify(packed.model).length,
+    durationMs: Math.round(performance.now() - started),
+  };
+  return { model: packed.model, report };
+}
+
+/** Features seen in at least `minFrequency` examples, the `max` most frequent (ties by hash). */
+function buildVocabulary(vectors: readonly Map<number, number>[], minFrequency: number, max: number): { hashes: number[]; index: Map<number, number> } {
+  const frequency = new Map<number, number>();
+  for (const vector of vectors) for (const hash of vector.keys()) frequency.set(hash, (frequency.get(hash) ?? 0) + 1);
+  const kept = [...frequency.entries()]
+    .filter(([, count]) => count >= minFrequency)
+    .sort((a, b) => b[1] - a[1] || (a[0] >>> 0) - (b[0] >>> 0))
+    .slice(0, max)
+    .map(([hash]) => hash >>> 0)
+    .sort((a, b) => a - b);
+  return { hashes: kept, index: new Map(kept.map((hash, column) => [hash | 0, column])) };
+}
+
+/**
+ * Example weights with class balancing: each category's examples are scaled by
+ * √(mean class weight / class weight), clipped to [0.25, 4], so a category with five examples is
+ * not drowned by one with five hundred, without trusting those five examples blindly.
+ */
+function balancedWeights(examples: readonly LabeledExample[], category: Int32Array, categoryCount: number): Float64Array {
+  const mass = new Float64Array(categoryCount);
+  examples.forEach((example, index) => {
+    const label = category[index] as number;
+    if (label >= 0) mass[label] = (mass[label] as number) + (example.weight ?? 1);
+  });
+  const present = Array.from(mass).filter((value) => value > 0);
+  const mean = present.reduce((sum, value) => sum + value, 0) / Math.max(1, present.length);
+  return Float64Array.from(examples, (example, index) => {
+    const label = category[index] as number;
+    const base = example.weight ?? 1;
+    if (label < 0) return base;
+    return base * Math.min(4, Math.max(0.25, Math.sqrt(mean / (mass[label] as number))));
+  });
+}
+
+function toDataset(rows: readonly number[], vectors: readonly Map<number, number>[], index: Map<number, number>, category: Int32Array, tier: Int32Array, weight: Float64Array): SparseDataset {
+  const rowStart = new Int32Array(rows.length + 1);
+  const columns: number[] = [];
+  const values: number[] = [];
+  rows.forEach((row, position) => {
+    const entries: [number, number][] = [];
+    for (const [hash, value] of vectors[row] as Map<number, number>) {
+      const column = index.get(hash);
+      if (column !== undefined) entries.push([column, value]);
+    }
+    entries.sort((a, b) => a[0] - b[0]);
+    for (const [column, value] of entries) {
+      columns.push(column);
+      values.push(value);
+    }
+    rowStart[position + 1] = columns.length;
+  });
+  return {
+    rowStart,
+    columns: Int32Array.from(columns),
+    values: Float64Array.from(values),
+    category: Int32Array.from(rows, (row) => category[row] as number),
+    tier: Int32Array.from(rows, (row) => tier[row] as number),
+    weight: Float64Array.from(rows, (row) => weight[row] as number),
+  };
+}
+
+function argmax(values: Float64Array, from: number, to: number): number {
+  let best = from;
+  for (let index = from + 1; index < to; index += 1) if ((values[index] as number) > (values[best] as number)) best = index;
+  return best;
+}
+
+function ratio(hits: number, count: number): number {
+  return count === 0 ? 0 : Math.round((hits / count) * 1000) / 1000;
+}

@@ -4,3 +4,4 @@ export { cascadeClassifiers, type CascadeOptions } from './cascade-classifiers';
 export { createRuleSetClassifier } from './rule-set-classifier';
 export { createClassifierInputBuilder, type ClassifierInputContext } from './build-classifier-input';
 export * from './learned';
+export * from './llm';

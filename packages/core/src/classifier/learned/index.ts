@@ -13,7 +13,7 @@ export {
   type LabeledExample,
 } from './labeled-example';
 export { learnedModelSchema, LEARNED_MODEL_FORMAT, type LearnedModel, type LearnedModelInput } from './model-format';
-export { DEFAULT_FEATURE_CONFIG, featureConfigSchema, featureVector, visitFeatures, type FeatureConfig, type FeatureSink } from './features';
+export { DEFAULT_FEATURE_CONFIG, featureConfigSchema, type FeatureConfig } from './features';
 export { CATEGORY_FAMILIES, categoryFamily } from './category-families';
 export {
   parseEvalDevFile,
@@ -26,5 +26,4 @@ export {
   type EvalDevSource,
   type MappedLabel,
 } from './eval-dev-labels';
-export { seededRandom } from './seeded-random';
 export { loadDefaultClassifier } from './default-classifier';

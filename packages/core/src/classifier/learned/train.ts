@@ -3,13 +3,13 @@ import { RefractError } from '../../errors/refract-error';
 import { extractSignals } from '../../signals/extract-signals';
 import { TIERS, type Tier } from '../../tiers/tiers';
 import { heuristicTokenizer, type Tokenizer } from '../../tokenizer/tokenizer';
-import { fitTemperature } from './calibrate';
+import { calibrateOnHoldout, type CalibrationReport } from './calibrate';
 import { DEFAULT_FEATURE_CONFIG, featureConfigSchema, featureVector, type FeatureConfig } from './features';
 import { categoryExamples, type LabeledExample } from './labeled-example';
 import type { LearnedModel } from './model-format';
 import { packModel } from './pack-model';
 import { seededRandom, shuffleInPlace } from './seeded-random';
-import { forward, trainSoftmax, type SoftmaxTrainerOptions, type SparseDataset } from './softmax-trainer';
+import { trainSoftmax, type SoftmaxTrainerOptions, type SparseDataset } from './softmax-trainer';
 
 export interface TrainOptions {
   /** Seeds the shuffles; the same examples and seed give the identical model file. Default 1. */
@@ -61,7 +61,7 @@ export interface TrainReport {
   storedFeatures: number;
   storedWeights: number;
   /** Accuracy and temperatures on the calibration split (trained without it). */
-  calibration?: { examples: number; categoryAccuracy: number; tierAccuracy: number; categoryTemperature: number; tierTemperature: number };
+  calibration?: CalibrationReport;
   sizeBytes: number;
   durationMs: number;
 }
@@ -124,50 +124,21 @@ export function trainClassifier(examples: readonly LabeledExample[], options: Tr
     seed,
   };
 
-  let temperature = { category: 1, tier: 1 };
-  let calibration: TrainReport['calibration'];
   const fraction = options.calibrationFraction ?? 0.15;
   const calibrationSize = Math.floor(labeled.length * fraction);
+  let calibration: TrainReport['calibration'];
   if (fraction > 0 && calibrationSize >= 20) {
     const order = shuffleInPlace(Array.from({ length: labeled.length }, (_, index) => index), seededRandom(seed ^ 0x5bd1e995));
     const held = new Set(order.slice(0, calibrationSize));
     const fitRows = order.filter((index) => !held.has(index)).sort((a, b) => a - b);
     const calibrationRows = [...held].sort((a, b) => a - b);
-    const trained = trainSoftmax(toDataset(fitRows, vectors, vocabulary.index, category, tier, weight), trainer);
-    const holdout = toDataset(calibrationRows, vectors, vocabulary.index, category, tier, weight);
-    const outputs = trained.outputs;
-    const categoryLogits = new Float64Array(calibrationRows.length * categoryKeys.length);
-    const tierLogits = new Float64Array(calibrationRows.length * TIERS.length);
-    const logits = new Float64Array(outputs);
-    let categoryHits = 0;
-    let categoryCount = 0;
-    let tierHits = 0;
-    let tierCount = 0;
-    for (let row = 0; row < calibrationRows.length; row += 1) {
-      forward(holdout, holdout.rowStart[row] as number, holdout.rowStart[row + 1] as number, trained.weights, trained.bias, outputs, logits);
-      categoryLogits.set(logits.subarray(0, categoryKeys.length), row * categoryKeys.length);
-      tierLogits.set(logits.subarray(categoryKeys.length), row * TIERS.length);
-      if ((holdout.category[row] as number) >= 0) {
-        categoryCount += 1;
-        if (argmax(logits, 0, categoryKeys.length) === holdout.category[row]) categoryHits += 1;
-      }
-      if ((holdout.tier[row] as number) >= 0) {
-        tierCount += 1;
-        if (argmax(logits, categoryKeys.length, outputs) - categoryKeys.length === holdout.tier[row]) tierHits += 1;
-      }
-    }
-    temperature = {
-      category: fitTemperature(categoryLogits, categoryKeys.length, holdout.category).temperature,
-      tier: fitTemperature(tierLogits, TIERS.length, holdout.tier).temperature,
-    };
-    calibration = {
-      examples: calibrationRows.length,
-      categoryAccuracy: ratio(categoryHits, categoryCount),
-      tierAccuracy: ratio(tierHits, tierCount),
-      categoryTemperature: temperature.category,
-      tierTemperature: temperature.tier,
-    };
+    calibration = calibrateOnHoldout(
+      trainSoftmax(toDataset(fitRows, vectors, vocabulary.index, category, tier, weight), trainer),
+      toDataset(calibrationRows, vectors, vocabulary.index, category, tier, weight),
+      categoryKeys.length,
+    );
   }
+  const temperature = { category: calibration?.categoryTemperature ?? 1, tier: calibration?.tierTemperature ?? 1 };
 
   const everyRow = Array.from({ length: labeled.length }, (_, index) => index);
   const trained = trainSoftmax(toDataset(everyRow, vectors, vocabulary.index, category, tier, weight), trainer);
@@ -266,14 +237,4 @@ function toDataset(rows: readonly number[], vectors: readonly Map<number, number
     tier: Int32Array.from(rows, (row) => tier[row] as number),
     weight: Float64Array.from(rows, (row) => weight[row] as number),
   };
-}
-
-function argmax(values: Float64Array, from: number, to: number): number {
-  let best = from;
-  for (let index = from + 1; index < to; index += 1) if ((values[index] as number) > (values[best] as number)) best = index;
-  return best;
-}
-
-function ratio(hits: number, count: number): number {
-  return count === 0 ? 0 : Math.round((hits / count) * 1000) / 1000;
 }

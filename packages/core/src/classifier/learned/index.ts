@@ -27,3 +27,5 @@ export {
   type MappedLabel,
 } from './eval-dev-labels';
 export { loadDefaultClassifier } from './default-classifier';
+export { ruleKeywordExamples } from './rule-examples';
+export { defaultTrainingExamples, DEFAULT_MODEL_SEED } from './default-training-set';

@@ -123,5 +123,8 @@ describe('the default model', () => {
     expect(classifier.model.name).toBe('refract-default');
     const verdict = classifier.classifySync(ask('Write a Python function that merges two sorted lists, with unit tests.'));
     expect(verdict.category).toMatch(/^(coding_|qa_testing|code_)/);
+    // Everyday intents come from the rule keywords in its training set (defaultTrainingExamples).
+    expect(classifier.classifySync(ask('Generate a title for this conversation')).category).toBe('chat_title_generation');
+    expect(classifier.classifySync(ask('Convert this JSON to YAML')).category).toBe('format_convert');
   });
 });

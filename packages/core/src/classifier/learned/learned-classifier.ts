@@ -97,17 +97,17 @@ export function loadLearnedClassifier(model: unknown, options: LearnedClassifier
 }
 
 function topCategories(probabilities: Float64Array, keys: readonly string[], count: number): ClassifierScore[] {
-  const top: ClassifierScore[] = [];
+  const best: number[] = [];
   for (let index = 0; index < probabilities.length; index += 1) {
     const probability = probabilities[index] as number;
     if (probability <= 0) continue;
-    if (top.length < count || probability > (top[top.length - 1] as ClassifierScore).probability) {
-      top.push({ category: keys[index] as string, probability });
-      top.sort((a, b) => b.probability - a.probability);
-      if (top.length > count) top.pop();
-    }
+    let position = best.length;
+    while (position > 0 && probability > (probabilities[best[position - 1] as number] as number)) position -= 1;
+    if (position >= count) continue;
+    best.splice(position, 0, index);
+    if (best.length > count) best.pop();
   }
-  return top.map((entry) => ({ category: entry.category, probability: round(entry.probability) }));
+  return best.map((index) => ({ category: keys[index] as string, probability: round(probabilities[index] as number) }));
 }
 
 function round(value: number): number {

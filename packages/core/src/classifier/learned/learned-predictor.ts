@@ -31,10 +31,12 @@ export class LearnedPredictor {
   private readonly slotColumn: Int32Array;
   private readonly mask: number;
   private readonly rowStart: Int32Array;
-  private readonly entryOutput: Uint8Array;
-  private readonly entryWeight: Int8Array;
-  private readonly sums: Float64Array;
+  /** Per stored weight: `output index << 8 | (weight & 0xff)`, one array for one memory stream. */
+  private readonly entries: Int32Array;
+  private readonly sums: Int32Array;
   private readonly counts: Int32Array;
+  private readonly bias: Float64Array;
+  private readonly scales: Float64Array;
   private readonly sink: FeatureSink;
 
   /** @throws Error when the binary sections are inconsistent. */
@@ -50,13 +52,11 @@ export class LearnedPredictor {
     for (let column = 0; column < hashes.length; column += 1) this.rowStart[column + 1] = (this.rowStart[column] as number) + (lengths[column] as number);
     const entryCount = this.rowStart[hashes.length] as number;
     if (entries.length !== entryCount * 2) throw new Error(`model rows hold ${entryCount} weights but entries has ${entries.length / 2}`);
-    this.entryOutput = new Uint8Array(entryCount);
-    this.entryWeight = new Int8Array(entryCount);
+    this.entries = new Int32Array(entryCount);
     for (let entry = 0; entry < entryCount; entry += 1) {
       const output = entries[entry * 2] as number;
       if (output >= this.outputs) throw new Error(`model weight ${entry} names output ${output} of ${this.outputs}`);
-      this.entryOutput[entry] = output;
-      this.entryWeight[entry] = ((entries[entry * 2 + 1] as number) << 24) >> 24;
+      this.entries[entry] = (output << 8) | (entries[entry * 2 + 1] as number);
     }
     let capacity = 16;
     while (capacity < hashes.length * 2) capacity <<= 1;
@@ -70,9 +70,11 @@ export class LearnedPredictor {
       this.keys[slot] = key;
       this.slotColumn[slot] = column;
     });
-    this.sums = new Float64Array(FEATURE_GROUP_COUNT * this.outputs);
+    this.sums = new Int32Array(FEATURE_GROUP_COUNT * this.outputs);
+    this.bias = Float64Array.from(model.bias);
+    this.scales = Float64Array.from(model.scales);
     this.counts = new Int32Array(FEATURE_GROUP_COUNT);
-    const { keys, slotColumn, rowStart, entryOutput, entryWeight, sums, counts, outputs } = this;
+    const { keys, slotColumn, rowStart, entries: packed, sums, counts, outputs } = this;
     const mask = this.mask;
     this.sink = {
       add(hash: number, group: number): void {
@@ -88,8 +90,9 @@ export class LearnedPredictor {
         const base = group * outputs;
         const end = rowStart[column + 1] as number;
         for (let entry = rowStart[column] as number; entry < end; entry += 1) {
-          const index = base + (entryOutput[entry] as number);
-          sums[index] = (sums[index] as number) + (entryWeight[entry] as number);
+          const value = packed[entry] as number;
+          const index = base + (value >>> 8);
+          sums[index] = (sums[index] as number) + ((value << 24) >> 24);
         }
       },
     };
@@ -100,12 +103,12 @@ export class LearnedPredictor {
     this.sums.fill(0);
     this.counts.fill(0);
     visitFeatures(signals, this.model.features, this.sink);
-    const { outputs, sums, counts } = this;
-    const logits = Float64Array.from(this.model.bias);
+    const { outputs, sums, counts, scales } = this;
+    const logits = this.bias.slice();
     for (let group = 0; group < FEATURE_GROUP_COUNT; group += 1) {
       const scale = groupScale(group, counts[group] as number);
       const base = group * outputs;
-      for (let output = 0; output < outputs; output += 1) logits[output] = (logits[output] as number) + (sums[base + output] as number) * scale * (this.model.scales[output] as number);
+      for (let output = 0; output < outputs; output += 1) logits[output] = (logits[output] as number) + (sums[base + output] as number) * scale * (scales[output] as number);
     }
     return logits;
   }

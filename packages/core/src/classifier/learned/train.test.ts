@@ -2,13 +2,15 @@ import { readFileSync } from 'node:fs';
 import { sharedPath } from '@refract/test-support';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRuleSetClassifier } from '../rule-set-classifier';
+import { DEFAULT_MODEL_SEED, defaultTrainingExamples } from './default-training-set';
 import { EVAL_DEV_FILES, evalDevSplit, parseEvalDevFile } from './eval-dev-labels';
 import { evaluateClassifier, type EvaluationReport } from './evaluate';
 import type { LabeledExample } from './labeled-example';
 import { trainClassifier } from './train';
 
 const all: LabeledExample[] = Object.keys(EVAL_DEV_FILES).flatMap((file) => parseEvalDevFile(file, readFileSync(sharedPath('data', 'eval-dev', file), 'utf8')));
-const train = all.filter((example) => evalDevSplit(example.id ?? '') === 'train').map((example) => (example.source === 'arena-hard-v0.1' ? { ...example, weight: 0.5 } : example));
+const trainSplit = all.filter((example) => evalDevSplit(example.id ?? '') === 'train');
+const train = defaultTrainingExamples(trainSplit);
 const test = all.filter((example) => evalDevSplit(example.id ?? '') === 'test');
 
 describe('eval-dev data and split', () => {
@@ -29,7 +31,7 @@ describe('trainClassifier on the eval-dev train split, scored on the held-out sp
   let learned: EvaluationReport;
   let keywords: EvaluationReport;
   beforeAll(async () => {
-    const { model } = trainClassifier(train, { seed: 7 });
+    const { model } = trainClassifier(train, { seed: DEFAULT_MODEL_SEED + 1 });
     learned = await evaluateClassifier(model, test);
     keywords = await evaluateClassifier(createRuleSetClassifier(), test);
   }, 120_000);
@@ -58,7 +60,7 @@ describe('trainClassifier on the eval-dev train split, scored on the held-out sp
 });
 
 describe('trainClassifier determinism', () => {
-  const sample = train.filter((_, index) => index % 4 === 0);
+  const sample = trainSplit.filter((_, index) => index % 4 === 0);
 
   it('gives the identical model file for the same seed, and a different one for another seed', () => {
     const options = { epochs: 6, categoryExampleWeight: 1 };

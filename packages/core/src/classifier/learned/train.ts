@@ -27,13 +27,13 @@ export interface TrainOptions {
   features?: Partial<FeatureConfig>;
   /** Keep features seen in at least this many examples (default 2). */
   minDocumentFrequency?: number;
-  /** Keep at most this many features, the most frequent first (default 5,000). */
+  /** Keep at most this many features, the most frequent first (default 3,000). */
   maxFeatures?: number;
   /** Share of the examples held out to fit the temperature (default 0.15; 0 skips calibration). */
   calibrationFraction?: number;
   /** Abstain below this calibrated confidence (default 0.2). */
   abstainBelow?: number;
-  /** Drop weights under this fraction of their output's largest weight (default 0.15). */
+  /** Drop weights under this fraction of their output's largest weight (default 0.2). */
   prune?: number;
   /** Probability mass of a tier label given to its neighbouring tiers (default 0.2). */
   tierSmoothing?: number;
@@ -43,6 +43,12 @@ export interface TrainOptions {
    * category's tier: with fewer, the tier head mostly relearns the category tiers, less reliably.
    */
   tierMode?: LearnedModel['tierMode'] | 'auto';
+  /**
+   * Class balancing: each category's examples are weighted by (mean class mass / class mass) ^
+   * balance, clipped to [0.1, 10]. 0 keeps the data's own category mix as the prior, 1 makes every
+   * category equally likely a priori (default 0.5).
+   */
+  balance?: number;
   /** Model name in traces (default `custom`). */
   name?: string;
   /** Tokenizer for the token-count signals (the router's default heuristic unless given). */
@@ -106,13 +112,13 @@ export function trainClassifier(examples: readonly LabeledExample[], options: Tr
         : 'category';
 
   const vectors = labeled.map((example) => featureVector(extractSignals(example.request, { tokenizer }), features));
-  const vocabulary = buildVocabulary(vectors, options.minDocumentFrequency ?? 2, options.maxFeatures ?? 5000);
+  const vocabulary = buildVocabulary(vectors, options.minDocumentFrequency ?? 2, options.maxFeatures ?? 3000);
   const category = Int32Array.from(labeled, (example) => (example.category !== undefined ? (categoryIndex.get(example.category) ?? -1) : -1));
   const tier = Int32Array.from(labeled, (example) => {
     const value = tierOf(example);
     return value === undefined ? -1 : TIERS.indexOf(value);
   });
-  const weight = balancedWeights(labeled, category, categoryKeys.length);
+  const weight = balancedWeights(labeled, category, categoryKeys.length, options.balance ?? 0.5);
   const trainer: SoftmaxTrainerOptions = {
     columnCount: vocabulary.hashes.length,
     categoryCount: categoryKeys.length,
@@ -150,7 +156,7 @@ export function trainClassifier(examples: readonly LabeledExample[], options: Tr
     tierMode,
     temperature,
     abstainBelow: options.abstainBelow ?? 0.2,
-    prune: options.prune ?? 0.15,
+    prune: options.prune ?? 0.2,
     training: {
       seed,
       epochs: trainer.epochs,
@@ -196,7 +202,7 @@ function buildVocabulary(vectors: readonly Map<number, number>[], minFrequency: 
  * √(mean class weight / class weight), clipped to [0.25, 4], so a category with five examples is
  * not drowned by one with five hundred, without trusting those five examples blindly.
  */
-function balancedWeights(examples: readonly LabeledExample[], category: Int32Array, categoryCount: number): Float64Array {
+function balancedWeights(examples: readonly LabeledExample[], category: Int32Array, categoryCount: number, power: number): Float64Array {
   const mass = new Float64Array(categoryCount);
   examples.forEach((example, index) => {
     const label = category[index] as number;
@@ -208,7 +214,7 @@ function balancedWeights(examples: readonly LabeledExample[], category: Int32Arr
     const label = category[index] as number;
     const base = example.weight ?? 1;
     if (label < 0) return base;
-    return base * Math.min(4, Math.max(0.25, Math.sqrt(mean / (mass[label] as number))));
+    return base * Math.min(10, Math.max(0.1, (mean / (mass[label] as number)) ** power));
   });
 }
 

@@ -59,7 +59,12 @@ export const CATEGORY_FAMILIES: Readonly<Record<string, string>> = {
   vision_critical: 'vision',
 };
 
-/** The family of a category key (the key itself when it has none). */
+/**
+ * The family of a category key (the key itself when it has none).
+ *
+ * @example
+ * categoryFamily('sql_generation'); // 'coding'
+ */
 export function categoryFamily(key: string): string {
   return CATEGORY_FAMILIES[key] ?? key;
 }

@@ -62,7 +62,12 @@ export const ARENA_V01_CLUSTER_RULES: readonly (readonly [RegExp, string | undef
   [/\b(teaching|exam|learning|training|planning|scheduling|curriculum|meal|recipe|baking|leave request|library science|research trends|assessment|hospital design|calculator usage|query transformation|information retrieval)/i, 'planning_scheduling'],
 ];
 
-/** The Refract label of an Arena-Hard v0.1 cluster, or undefined when the name is no task. */
+/**
+ * The Refract label of an Arena-Hard v0.1 cluster, or undefined when the name is no task.
+ *
+ * @example
+ * labelForArenaCluster('Docker Deployment & Configuration'); // 'devops_infrastructure'
+ */
 export function labelForArenaCluster(cluster: string): string | undefined {
   for (const [pattern, category] of ARENA_V01_CLUSTER_RULES) if (pattern.test(cluster)) return category;
   return undefined;

@@ -38,12 +38,22 @@ const labeledLineSchema = z
   })
   .refine((line) => line.messages !== undefined || line.prompt !== undefined, { message: 'a line needs "messages" or "prompt"' });
 
-/** Difficulty in [0, 1] → tier: eight equal bands, micro below 0.125 … critical from 0.875. */
+/**
+ * Difficulty in [0, 1] → tier: eight equal bands, micro below 0.125 … critical from 0.875.
+ *
+ * @example
+ * tierForDifficulty(0.7); // 'high'
+ */
 export function tierForDifficulty(difficulty: number): Tier {
   return TIERS[Math.min(TIERS.length - 1, Math.max(0, Math.floor(difficulty * TIERS.length)))] as Tier;
 }
 
-/** The middle of a tier's difficulty band: (index + 0.5) / 8. */
+/**
+ * The middle of a tier's difficulty band: (index + 0.5) / 8.
+ *
+ * @example
+ * difficultyForTier('medium'); // 0.4375
+ */
 export function difficultyForTier(tier: Tier): number {
   return (TIERS.indexOf(tier) + 0.5) / TIERS.length;
 }
@@ -54,6 +64,10 @@ type Label = { category: string } | { tier: Tier; difficulty?: number };
  * Reads one label value: a category key, a tier name, a 0–1 difficulty (number or numeric
  * string), or the seed's words simple / moderate / complex. @returns an error message instead when
  * it is none of these.
+ *
+ * @example
+ * readLabel('coding_medium', CategorySet.builtIn(), true); // { category: 'coding_medium' }
+ * readLabel(0.9, CategorySet.builtIn(), false); // { tier: 'critical', difficulty: 0.9 }
  */
 export function readLabel(value: string | number, categories: CategorySet, allowCategory: boolean): Label | string {
   if (typeof value === 'number' || /^\s*(?:0(?:\.\d+)?|1(?:\.0+)?|\.\d+)\s*$/.test(value)) {

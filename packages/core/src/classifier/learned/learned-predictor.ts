@@ -22,6 +22,10 @@ export interface LearnedPrediction {
  * The inference side of a learned model: an open-addressing hash table from feature hash to a
  * sparse row of int8 weights. A prediction visits each feature once, adds its row into per-group
  * sums, and applies the two softmaxes: no allocation per feature, no string per word.
+ *
+ * @example
+ * const predictor = new LearnedPredictor(learnedModelSchema.parse(modelJson));
+ * const { category, confidence, complexity } = predictor.predict(signals);
  */
 export class LearnedPredictor {
   readonly model: LearnedModel;

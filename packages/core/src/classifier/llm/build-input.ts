@@ -22,6 +22,9 @@ const SUMMARY_LINES = 12;
  *   as one line of its signals (role, size, tool names, code languages), no model call.
  * Every strategy ends with the signals line and, when a system-prompt role matched, a hint to
  * judge the user's request rather than the application's system prompt.
+ *
+ * @example
+ * const user = buildUserContent(input, 'summary', 2000, heuristicTokenizer); // what the model would see
  */
 export function buildUserContent(input: ClassifierInput, strategy: InputStrategy, budget: number, tokenizer: Tokenizer): string {
   const fit = (text: string, max: number): string => fitTokens(text, max, tokenizer);

@@ -158,7 +158,13 @@ function extraTokens(fields: Pick<ChatRequest, 'response_format' | 'tools'>, tok
   return total;
 }
 
-/** Tokens the request sends: messages with framing, tool definitions and the response schema. */
+/**
+ * Tokens the request sends: messages with framing, tool definitions and the response schema:
+ * what the classifier's input cap bounds.
+ *
+ * @example
+ * promptTokens(sentRequest, heuristicTokenizer) <= cap; // always true for classifier requests
+ */
 export function promptTokens(request: ChatRequest, tokenizer: Tokenizer): number {
   return countChatTokens(request, tokenizer) + (request.response_format ? tokenizer.count(JSON.stringify(request.response_format)) : 0);
 }

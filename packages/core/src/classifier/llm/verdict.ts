@@ -60,6 +60,9 @@ export interface VerdictContext {
 /**
  * Validates a parsed answer and turns it into a `ClassifierResult`. @returns an error message
  * instead when the answer has no usable category (the caller then tries the next model).
+ *
+ * @example
+ * readVerdict(extractJson(answer), { categories, signals, models: new Set(), maxTierShift: 1, source: 'llm:m' });
  */
 export function readVerdict(value: unknown, context: VerdictContext): ClassifierResult | string {
   const parsed = verdictSchema.safeParse(value);

@@ -5,6 +5,7 @@ import { createClassifierInputBuilder, type ClassifierInputContext } from '../bu
 import { categoryFamily } from './category-families';
 import type { LabeledExample } from './labeled-example';
 import { loadLearnedClassifier } from './learned-classifier';
+import type { LearnedModelInput } from './model-format';
 
 /** Counts of (label → prediction). Predictions `(abstain)` and `(failed)` mark no verdict. */
 export type ConfusionTable = Record<string, Record<string, number>>;
@@ -52,7 +53,7 @@ export interface EvaluateOptions extends ClassifierInputContext {
  * const report = await evaluateClassifier(model, parseLabeledJsonl(text, CategorySet.builtIn()));
  * console.log(formatEvaluation(report));
  */
-export async function evaluateClassifier(classifier: Classifier | object, examples: readonly LabeledExample[], options: EvaluateOptions = {}): Promise<EvaluationReport> {
+export async function evaluateClassifier(classifier: Classifier | LearnedModelInput, examples: readonly LabeledExample[], options: EvaluateOptions = {}): Promise<EvaluationReport> {
   const started = performance.now();
   const subject: Classifier = isClassifier(classifier) ? classifier : loadLearnedClassifier(classifier);
   const categories = options.categories ?? CategorySet.builtIn();
@@ -128,7 +129,7 @@ export async function evaluateClassifier(classifier: Classifier | object, exampl
   };
 }
 
-function isClassifier(value: object): value is Classifier {
+function isClassifier(value: Classifier | LearnedModelInput): value is Classifier {
   return typeof (value as Partial<Classifier>).classify === 'function';
 }
 

@@ -38,6 +38,21 @@ export interface ClassifierResult {
   source?: string;
   /** True when the result came from a cache. */
   cached?: boolean;
+  /**
+   * The classifier declined to name a category (too unsure). Such a result carries no `category`
+   * or `tier`, so the router keeps the rule-set route; a cascade asks the next classifier.
+   */
+  abstain?: boolean;
+  /** The best-scoring categories with their probabilities, highest first (for traces and tuning). */
+  scores?: ClassifierScore[];
+  /** Tokens the classification used (an LLM classifier's own call), for metering. */
+  usage?: { inputTokens: number; outputTokens: number };
+}
+
+/** One category's probability in a classifier verdict. */
+export interface ClassifierScore {
+  category: string;
+  probability: number;
 }
 
 /**

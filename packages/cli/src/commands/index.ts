@@ -1,11 +1,15 @@
 import type { Command } from './command';
+import { evalCommand } from './eval';
 import { explainCommand } from './explain';
+import { trainCommand } from './train';
 
 /**
  * Every `refract` command, in the order `refract --help` lists them. A new command (serve, train,
  * eval, …) is a folder under `commands/` exporting a `Command`, added here.
  */
-export const COMMANDS: readonly Command[] = [explainCommand];
+export const COMMANDS: readonly Command[] = [explainCommand, trainCommand, evalCommand];
 
 export type { Command } from './command';
 export { explainCommand } from './explain';
+export { trainCommand } from './train';
+export { evalCommand } from './eval';

@@ -1,0 +1,1 @@
+export { evalCommand, loadEvalDev } from './eval-command';

@@ -1,8 +1,9 @@
 /**
  * npm run eval:routing [-- --config refract.config.json] [--json out.json] [--rows 25] [--source vicuna]
  *
- * Routes every prompt of ../shared/data/eval-dev (or $REFRACT_SHARED_DIR/data/eval-dev) through
- * the router, with no classifier, and prints per labeled source how the labels map onto routed
+ * Routes the prompts of ../shared/data/eval-dev (or $REFRACT_SHARED_DIR/data/eval-dev) through
+ * the router twice, with the keyword pre-router alone and with the shipped learned classifier, and
+ * prints per labeled source how the labels map onto routed
  * categories and tiers (confusion tables), plus tier shares, mean complexity and routing time.
  * Use it to tune keyword rules and weights. Several router variants can be compared over the same
  * prompts: see `variants` below.
@@ -12,6 +13,7 @@ import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadRouter } from '@refract/cli';
+import { createRouter, evalDevSplit, loadDefaultClassifier } from '@refract/core';
 import { SHARED_DIR } from '@refract/test-support';
 import { loadSources, SOURCES } from './eval/datasets';
 import { evaluate } from './eval/evaluate';
@@ -19,9 +21,11 @@ import { formatReport } from './eval/format-report';
 import { buildReport } from './eval/report';
 import { routerVariant, type RouterVariant } from './eval/variants';
 
-const HELP = `Usage: npm run eval:routing -- [--config file] [--json out.json] [--rows n] [--source name]...
+const HELP = `Usage: npm run eval:routing -- [--config file] [--json out.json] [--rows n] [--source name]... [--split test|all]
 
   --config <file>   router config to evaluate (default: the built-in catalog)
+  --split <part>    "test" (default): only the held-out 20 % the shipped learned classifier never
+                    saw, so the two variants compare fairly; "all": every prompt
   --json <file>     also write the full report (every table row and every prompt's outcome) as JSON
   --rows <n>        rows per table in the terminal (default 25)
   --source <name>   only this source (repeatable): ${SOURCES.map((source) => source.name).join(', ')}
@@ -35,6 +39,7 @@ async function main(): Promise<number> {
       json: { type: 'string' },
       rows: { type: 'string', default: '25' },
       source: { type: 'string', multiple: true },
+      split: { type: 'string', default: 'test' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -51,9 +56,19 @@ async function main(): Promise<number> {
   for (const warning of loaded.warnings) process.stderr.write(`warning: ${warning}\n`);
   // The variants evaluated side by side over the same prompts. A learned classifier, another rule
   // set or cost mode is one more entry here; every table and the agreement line pick it up.
-  const variants: RouterVariant[] = [routerVariant('default', loaded.router, `${loaded.source}, no classifier`)];
+  const variants: RouterVariant[] = [
+    routerVariant('rules', loaded.router, `${loaded.source}, no classifier (keyword pre-router only)`),
+    routerVariant(
+      'learned',
+      createRouter({ ...loaded.router.config, classifier: await loadDefaultClassifier() }),
+      `${loaded.source}, the shipped learned classifier below the confidence threshold`,
+    ),
+  ];
 
-  const sources = loadSources(dataDir, values.source);
+  if (values.split !== 'test' && values.split !== 'all') throw new Error(`--split must be test or all, got '${values.split}'`);
+  const sources = loadSources(dataDir, values.source).map((source) =>
+    values.split === 'all' ? source : { ...source, prompts: source.prompts.filter((prompt) => evalDevSplit(`${source.name}:${prompt.id}`) === 'test') },
+  );
   const results = await evaluate(sources, variants);
   const labelFields = Object.fromEntries(sources.map((source) => [source.name, source.labelFields]));
   const report = buildReport(dataDir, variants, results, labelFields);

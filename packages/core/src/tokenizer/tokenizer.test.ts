@@ -47,6 +47,16 @@ describe('createTiktokenTokenizer', () => {
 });
 
 describe('countChatTokens', () => {
+  it('samples a long history with an approximate tokenizer, within 5 % of counting every message', () => {
+    const messages = prompts.slice(0, 400).map((prompt, index) => ({ role: (index % 2 === 0 ? 'user' : 'assistant') as 'user' | 'assistant', content: prompt }));
+    messages.push({ role: 'user', content: 'Now summarize everything above.' });
+    const sampled = countChatTokens({ messages }, heuristicTokenizer);
+    const exactEveryMessage = countChatTokens({ messages }, { name: 'heuristic-unsampled', count: heuristicTokenizer.count });
+    expect(Math.abs(sampled - exactEveryMessage) / exactEveryMessage).toBeLessThan(0.05);
+    const withImage = [...messages.slice(0, 100), { role: 'user' as const, content: [{ type: 'text' as const, text: 'x' }, { type: 'image_url' as const, image_url: { url: 'data:image/png;base64,AA' } }] }, ...messages.slice(100)];
+    expect(countChatTokens({ messages: withImage }, heuristicTokenizer) - sampled).toBeGreaterThanOrEqual(765);
+  });
+
   it('counts text, framing, images by detail, tool calls in the history and tool definitions', () => {
     const base = countChatTokens({ messages: [{ role: 'user', content: 'hello there' }] }, heuristicTokenizer);
     expect(base).toBe(3 + 3 + heuristicTokenizer.count('hello there'));

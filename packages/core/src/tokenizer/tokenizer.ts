@@ -6,6 +6,11 @@
 export interface Tokenizer {
   readonly name: string;
   count(text: string): number;
+  /**
+   * True when counts are estimates anyway: a request with a very long history is then counted
+   * from a sample of its messages (see `countChatTokens`). Exact tokenizers leave it unset.
+   */
+  readonly approximate?: boolean;
 }
 
 /**
@@ -21,6 +26,7 @@ export interface Tokenizer {
  */
 export const heuristicTokenizer: Tokenizer = {
   name: 'heuristic',
+  approximate: true,
   count: countHeuristic,
 };
 

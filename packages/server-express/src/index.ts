@@ -1,1 +1,7 @@
-export {};
+/**
+ * @refract/server-express: Refract's OpenAI-compatible API as an Express 5 router, and the two
+ * halves of its Node bridge (`toWebRequest`, `writeWebResponse`) for any `node:http` server.
+ */
+export { refractExpress, type RefractExpressOptions } from './refract-express';
+export { toWebRequest, type ToWebRequestOptions } from './to-web-request';
+export { writeWebResponse } from './write-web-response';

@@ -32,6 +32,7 @@ interface WireRequest {
   stream?: boolean;
   stream_options?: { include_usage?: boolean };
   input?: string | string[];
+  encoding_format?: 'float' | 'base64';
 }
 
 /** The plain text of a message's content (string, or the text parts of an array). */
@@ -93,7 +94,12 @@ export function fakeOpenAIHandler(options: FakeOpenAIOptions = {}): UpstreamHand
       sendJson(response, 200, {
         object: 'list',
         model: body.model,
-        data: inputs.map((input, index) => ({ object: 'embedding', index, embedding: [String(input).length / 100, index, 0.5] })),
+        data: inputs.map((input, index) => {
+          const vector = [String(input).length / 100, index, 0.5];
+          // Like OpenAI: base64 of little-endian float32 when asked (the openai SDK asks by default).
+          const embedding = body.encoding_format === 'base64' ? Buffer.from(new Float32Array(vector).buffer).toString('base64') : vector;
+          return { object: 'embedding', index, embedding };
+        }),
         usage: { prompt_tokens: tokens, total_tokens: tokens },
       });
       return;

@@ -1,8 +1,6 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createHandler, matchRoute, type FetchHandler, type GatewayMetrics, type HandlerOptions, type Router } from '@refract/core';
 import express from 'express';
-import { toWebRequest } from './to-web-request';
-import { writeWebResponse } from './write-web-response';
+import { nodeRequestListener } from './node-request-listener';
 
 export interface RefractExpressOptions extends HandlerOptions {
   /**
@@ -34,36 +32,17 @@ export interface RefractExpressOptions extends HandlerOptions {
 export function refractExpress(router: Router, options: RefractExpressOptions = {}): express.Router & { handler: FetchHandler & { metrics: GatewayMetrics } } {
   const { fallthrough = false, protocol, ...handlerOptions } = options;
   const handle = createHandler(router, handlerOptions);
+  const listener = nodeRequestListener(handle, { protocol: (incoming) => protocol ?? (incoming as express.Request).protocol });
   const mount = express.Router();
   mount.use((request, response, next) => {
     if (fallthrough && matchRoute(pathOf(request.url)).kind === 'not-found') {
       next();
       return;
     }
-    bridge(handle, request, response, protocol ?? request.protocol).catch(next);
+    // Express has already made req.url relative to the mount path.
+    void listener(request, response);
   });
   return Object.assign(mount, { handler: handle });
-}
-
-async function bridge(handle: FetchHandler, incoming: IncomingMessage, outgoing: ServerResponse, protocol: string): Promise<void> {
-  const controller = new AbortController();
-  const onClose = (): void => {
-    if (!outgoing.writableFinished) controller.abort(new Error('the client closed the connection'));
-  };
-  outgoing.on('close', onClose);
-  try {
-    const request = toWebRequest(incoming, {
-      signal: controller.signal,
-      protocol,
-      onBodyAbandoned: () => {
-        if (!outgoing.headersSent) outgoing.setHeader('connection', 'close');
-      },
-    });
-    const response = await handle(request);
-    await writeWebResponse(response, outgoing);
-  } finally {
-    outgoing.off('close', onClose);
-  }
 }
 
 function pathOf(url: string): string {

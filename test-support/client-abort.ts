@@ -42,7 +42,12 @@ export function dropRequest(url: string, body: string, dropWhen: 'first-chunk' |
   });
 }
 
-/** Polls `condition` every 2 ms until it holds; throws after `timeoutMs`. */
+/**
+ * Polls `condition` every 2 ms until it holds; throws after `timeoutMs`.
+ *
+ * @example
+ * await waitFor(() => upstream.socketCloses.length > 0, 2000, 'the upstream socket to close');
+ */
 export async function waitFor(condition: () => boolean, timeoutMs = 2000, what = 'condition'): Promise<void> {
   const deadline = performance.now() + timeoutMs;
   while (!condition()) {

@@ -62,12 +62,22 @@ export function fakeUsage(body: string, answer: string): { prompt_tokens: number
   return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
 }
 
-/** One `data:` event of an OpenAI stream. */
+/**
+ * One `data:` event of an OpenAI stream.
+ *
+ * @example
+ * response.write(openAISseEvent(openAIChunk('gpt-4o-mini', { content: 'Hi' })) + openAISseEvent('[DONE]'));
+ */
 export function openAISseEvent(payload: unknown): string {
   return `data: ${typeof payload === 'string' ? payload : JSON.stringify(payload)}\n\n`;
 }
 
-/** A `chat.completion.chunk` with one choice delta. */
+/**
+ * A `chat.completion.chunk` with one choice delta.
+ *
+ * @example
+ * openAIChunk('gpt-4o-mini', {}, 'stop'); // the finish chunk
+ */
 export function openAIChunk(model: string, delta: Record<string, unknown>, finishReason: string | null = null): Record<string, unknown> {
   return { id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: 1_700_000_000, model, choices: [{ index: 0, delta, finish_reason: finishReason }] };
 }

@@ -12,7 +12,7 @@ import { Hono } from 'hono';
  */
 export function createApp(router: Router, handlerOptions: HandlerOptions = {}): Hono {
   const app = new Hono();
-  app.get('/hello', (c) => c.json({ hello: 'from the app' }));
+  app.get('/hello', (context) => context.json({ hello: 'from the app' }));
   app.route('/ai', refract(router, handlerOptions));
   return app;
 }

@@ -26,7 +26,7 @@ async function modelIds(response: Response): Promise<string[]> {
 describe('refract(): a Hono sub-app', () => {
   it('serves the API under the prefix given to app.route(), beside the app’s own routes', async () => {
     const app = new Hono();
-    app.get('/hello', (c) => c.text('own route'));
+    app.get('/hello', (context) => context.text('own route'));
     app.route('/ai', refract(makeRouter()));
     expect(await (await app.request('/hello')).text()).toBe('own route');
     expect((await modelIds(await app.request('/ai/v1/models')))[0]).toBe('auto');
@@ -50,7 +50,7 @@ describe('refract(): a Hono sub-app', () => {
   it('answers unknown paths under the prefix with an OpenAI-format 404 by default', async () => {
     const app = new Hono();
     app.route('/ai', refract(makeRouter()));
-    app.get('/ai/custom', (c) => c.text('never reached'));
+    app.get('/ai/custom', (context) => context.text('never reached'));
     const response = await app.request('/ai/custom');
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({ error: { type: 'invalid_request_error', code: 'not_found' } });
@@ -59,7 +59,7 @@ describe('refract(): a Hono sub-app', () => {
   it('with fallthrough, leaves paths it does not serve to the app', async () => {
     const app = new Hono();
     app.route('/', refract(makeRouter(), { fallthrough: true }));
-    app.get('/custom', (c) => c.text('app route'));
+    app.get('/custom', (context) => context.text('app route'));
     expect(await (await app.request('/custom')).text()).toBe('app route');
     expect((await modelIds(await app.request('/v1/models')))[0]).toBe('auto');
     expect((await app.request('/nowhere')).status).toBe(404);

@@ -15,7 +15,7 @@ import { stripPrefix } from './strip-prefix';
  * import { refract } from '@refract/server-hono';
  *
  * const app = new Hono();
- * app.get('/hello', (c) => c.text('hello'));
+ * app.get('/hello', (context) => context.text('hello'));
  * app.route('/ai', refract(router, { ...hooks.handlerOptions }));
  */
 export function refract(router: Router, options: RefractHonoOptions = {}): Hono {

@@ -26,7 +26,7 @@ export const honoMount: Mount = {
   name: 'hono',
   async start(router, options = {}) {
     const app = new Hono();
-    app.get('/hello', (c) => c.text('hello from the app'));
+    app.get('/hello', (context) => context.text('hello from the app'));
     app.route('/ai', refract(router, options));
     return listen(createAdaptorServer({ fetch: app.fetch }) as Server);
   },

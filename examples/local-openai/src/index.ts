@@ -1,0 +1,1 @@
+export { startLocalOpenAI, type LocalOpenAI } from './local-openai';

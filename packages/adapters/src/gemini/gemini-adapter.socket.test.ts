@@ -2,6 +2,7 @@ import { collectStream, parseChatRequest, ProviderError, type StreamPart } from 
 import { sendJson, sleep, startFakeUpstream, writeSlowly, type FakeUpstream } from '@refract/test-support';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createGeminiAdapter } from './index';
+import { collectParts } from '../shared/testing/stream-test-helpers';
 import { readChunkLines, sseBody, TEST_API_KEY } from './test-fixtures';
 
 const MODEL = 'gemini-2.5-flash';
@@ -19,12 +20,6 @@ afterEach(async () => {
 
 const adapter = (timeoutMs = 5_000) => createGeminiAdapter({ apiKey: TEST_API_KEY, baseURL: `${upstream.url}/v1beta`, timeoutMs });
 const sseHeaders = { 'content-type': 'text/event-stream' };
-
-async function collectParts(parts: AsyncIterable<StreamPart>): Promise<StreamPart[]> {
-  const out: StreamPart[] = [];
-  for await (const part of parts) out.push(part);
-  return out;
-}
 
 async function caught(run: () => Promise<unknown>): Promise<ProviderError> {
   try {

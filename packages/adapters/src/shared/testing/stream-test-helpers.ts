@@ -1,10 +1,13 @@
 import { MockAgent } from 'undici';
 import type { StreamPart } from '@refract/core';
 
-/** Test-only: drains an async iterable. */
-export async function collectParts(parts: AsyncIterable<StreamPart>): Promise<StreamPart[]> {
+/** Test-only: drains a stream into an array; `onPart` sees each part as it arrives (to abort mid-stream, say). */
+export async function collectParts(parts: AsyncIterable<StreamPart>, onPart?: (part: StreamPart) => void): Promise<StreamPart[]> {
   const out: StreamPart[] = [];
-  for await (const part of parts) out.push(part);
+  for await (const part of parts) {
+    out.push(part);
+    onPart?.(part);
+  }
   return out;
 }
 

@@ -4,7 +4,7 @@ import { Agent } from 'undici';
 import { ProviderError, StreamAccumulator, type StreamPart } from '@refract/core';
 import { sendJson, sleep, startFakeUpstream, writeSlowly, type FakeUpstream, type RecordedRequest } from '@refract/test-support';
 import type { ServerResponse } from 'node:http';
-import { collectParts } from '../shared/testing/stream-test-helpers';
+import { abortAtFirstText, collectParts, socketCloseDelay } from '../shared/testing/stream-test-helpers';
 import { MODEL, TEST_CREDENTIALS, fixtureFiles, frameEvents, readFixtureEvents, testOptions } from './bedrock-test-kit';
 import { createBedrockAdapter, type BedrockAdapterOptions } from './index';
 import { encodeBedrockEvent, encodeBedrockException, encodeEventStreamMessage } from './event-stream';
@@ -206,19 +206,9 @@ describe('ConverseStream over a real socket', () => {
       response.end();
     });
     const controller = new AbortController();
-    let abortedAt = 0;
-    const closesBefore = upstream.socketCloses.length;
-    const parts = await collectParts(adapter().stream(REQUEST, { signal: controller.signal }), (part) => {
-      if (part.type === 'text-delta' && abortedAt === 0) {
-        abortedAt = performance.now();
-        controller.abort();
-      }
-    });
+    const { parts, abortedAt } = await abortAtFirstText(adapter().stream(REQUEST, { signal: controller.signal }), controller);
     expect(parts.at(-1)).toMatchObject({ type: 'error', error: { kind: 'aborted' } });
-    await sleep(100);
-    const closes = upstream.socketCloses.slice(closesBefore).filter((time) => time >= abortedAt);
-    expect(closes.length).toBeGreaterThan(0);
-    expect((closes[0] as number) - abortedAt).toBeLessThan(100);
+    expect(await socketCloseDelay(upstream, abortedAt)).toBeLessThan(100);
   });
 
   it('closes the upstream socket when the consumer stops reading early', async () => {
@@ -228,7 +218,6 @@ describe('ConverseStream over a real socket', () => {
       await sleep(5_000);
       response.end();
     });
-    const closesBefore = upstream.socketCloses.length;
     let stoppedAt = 0;
     for await (const part of adapter().stream(REQUEST)) {
       if (part.type === 'text-delta') {
@@ -236,10 +225,7 @@ describe('ConverseStream over a real socket', () => {
         break;
       }
     }
-    await sleep(100);
-    const closes = upstream.socketCloses.slice(closesBefore).filter((time) => time >= stoppedAt);
-    expect(closes.length).toBeGreaterThan(0);
-    expect((closes[0] as number) - stoppedAt).toBeLessThan(100);
+    expect(await socketCloseDelay(upstream, stoppedAt)).toBeLessThan(100);
   });
 
   it('ends with a timeout error part when the stream stalls longer than timeoutMs', async () => {

@@ -145,6 +145,9 @@ export function classifyProviderError(input: ErrorClassificationInput): Provider
     return 'content_filter';
   }
   if (status === 408) return 'timeout';
+  // A conflict with a request in progress is transient (the OpenAI SDKs retry 409 too): a client
+  // error kind would make the router give up on a call that a retry would complete.
+  if (status === 409) return 'overloaded';
   if (status !== undefined && status >= 500) return 'server';
   if (status !== undefined && status >= 400) return 'bad_request';
   // No status: an error inside a 200 stream. Its type still says whose fault it is.

@@ -1,0 +1,72 @@
+import type { ChatRequest, ProviderAdapter } from '@refract/core';
+import { createAnthropicAdapter } from '../anthropic';
+import { createAzureOpenAIAdapter } from '../azure';
+import { createBedrockAdapter } from '../bedrock';
+import { MODEL as BEDROCK_MODEL, testOptions as bedrockTestOptions } from '../bedrock/bedrock-test-kit';
+import { createGeminiAdapter } from '../gemini';
+import { createOllamaAdapter } from '../ollama';
+import { createOpenAIAdapter } from '../openai';
+
+/**
+ * Test-only: the six adapters pointed at one fake upstream, each with its provider's error body
+ * shape, for the checks every adapter must pass alike (issue 3, "Behaviour every adapter shares").
+ */
+export interface AdapterUnderTest {
+  name: string;
+  create(upstreamUrl: string): ProviderAdapter;
+  request: ChatRequest;
+  /** The provider's error response for `message`: its JSON body shape and any headers that carry the error type. */
+  errorReply(message: string, type: 'overflow' | 'throttle' | 'other'): { body: unknown; headers?: Record<string, string> };
+  /** A context-window overflow message this provider really sends (status 400). */
+  overflowMessage: string;
+}
+
+const openAIShape = (code: string | undefined) => (message: string) => ({ body: { error: { message, type: 'invalid_request_error', ...(code ? { code } : {}) } } });
+
+export const ADAPTERS_UNDER_TEST: readonly AdapterUnderTest[] = [
+  {
+    name: 'openai',
+    create: (url) => createOpenAIAdapter({ baseURL: `${url}/v1`, apiKey: 'k', timeoutMs: 5000 }),
+    request: { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] },
+    errorReply: (message, type) => openAIShape(type === 'overflow' ? 'context_length_exceeded' : type === 'throttle' ? 'rate_limit_exceeded' : undefined)(message),
+    overflowMessage: "This model's maximum context length is 128000 tokens. However, your messages resulted in 202868 tokens. Please reduce the length of the messages.",
+  },
+  {
+    name: 'azure',
+    create: (url) => createAzureOpenAIAdapter({ endpoint: url, apiKey: 'k', timeoutMs: 5000 }),
+    request: { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] },
+    errorReply: (message, type) => openAIShape(type === 'overflow' ? 'context_length_exceeded' : type === 'throttle' ? '429' : undefined)(message),
+    overflowMessage: "This model's maximum context length is 8192 tokens. However, your messages resulted in 9000 tokens. Please reduce the length of the messages.",
+  },
+  {
+    name: 'anthropic',
+    create: (url) => createAnthropicAdapter({ baseURL: url, apiKey: 'k', timeoutMs: 5000 }),
+    request: { model: 'claude-sonnet-4-5', max_tokens: 100, messages: [{ role: 'user', content: 'hi' }] },
+    errorReply: (message, type) => ({ body: { type: 'error', error: { type: type === 'throttle' ? 'rate_limit_error' : 'invalid_request_error', message } } }),
+    overflowMessage: 'prompt is too long: 208310 tokens > 200000 maximum',
+  },
+  {
+    name: 'bedrock',
+    create: (url) => createBedrockAdapter(bedrockTestOptions({ endpoint: url, timeoutMs: 5000 })),
+    request: { model: BEDROCK_MODEL, messages: [{ role: 'user', content: 'hi' }] },
+    errorReply: (message, type) => ({
+      body: { message },
+      ...(type === 'other' ? {} : { headers: { 'x-amzn-errortype': type === 'throttle' ? 'ThrottlingException:http://internal.amazon.com/coral/com.amazon.bedrock/' : 'ValidationException:http://internal.amazon.com/coral/com.amazon.bedrock/' } }),
+    }),
+    overflowMessage: 'Input is too long for requested model.',
+  },
+  {
+    name: 'ollama',
+    create: (url) => createOllamaAdapter({ host: url, timeoutMs: 5000 }),
+    request: { model: 'llama3.2', messages: [{ role: 'user', content: 'hi' }] },
+    errorReply: (message) => ({ body: { error: message } }),
+    overflowMessage: 'prompt too long; exceeded max context length by 540451 tokens',
+  },
+  {
+    name: 'gemini',
+    create: (url) => createGeminiAdapter({ baseURL: `${url}/v1beta`, apiKey: 'k', timeoutMs: 5000 }),
+    request: { model: 'gemini-2.5-flash', messages: [{ role: 'user', content: 'hi' }] },
+    errorReply: (message, type) => ({ body: { error: { code: 400, message, status: type === 'throttle' ? 'RESOURCE_EXHAUSTED' : 'INVALID_ARGUMENT' } } }),
+    overflowMessage: 'The input token count (1196265) exceeds the maximum number of tokens allowed (1048575).',
+  },
+];

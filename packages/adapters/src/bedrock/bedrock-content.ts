@@ -32,10 +32,7 @@ export async function convertContent(content: MessageContent | null | undefined,
         break;
       }
       case 'image_url': {
-        const imageUrl = record['image_url'] as { url: string; detail?: string };
-        if (imageUrl.detail !== undefined && imageUrl.detail !== 'auto') {
-          context.warnings.push({ type: 'unsupported-parameter', parameter: `${partParameter}.image_url.detail`, message: 'Bedrock has no image detail setting.' });
-        }
+        const imageUrl = record['image_url'] as { url: string };
         blocks.push({ image: await convertImage(imageUrl.url, `${partParameter}.image_url.url`, context) });
         break;
       }

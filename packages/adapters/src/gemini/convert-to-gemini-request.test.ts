@@ -275,6 +275,8 @@ describe('convertToGeminiRequest: parameters', () => {
     expect(body.safetySettings).toEqual([{ category: 'HARM_CATEGORY_HARASSMENT', threshold: 'BLOCK_NONE' }]);
     expect(warnings.map((warning) => [warning.type, warning.parameter])).toEqual([
       ['unsupported-parameter', 'parallel_tool_calls'],
+      // As in every adapter: a field the provider has no place for is warned about, even one that does not change the answer.
+      ['unsupported-parameter', 'user'],
       ['unsupported-parameter', 'logit_bias'],
       ['unsupported-parameter', 'logprobs'],
     ]);

@@ -20,6 +20,7 @@ export {
   base64Head,
   isPrivateAddress,
   imageError,
+  imageDetailWarnings,
   DEFAULT_MAX_IMAGE_BYTES,
   DEFAULT_IMAGE_TIMEOUT_MS,
   type LoadedImage,

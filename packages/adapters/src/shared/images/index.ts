@@ -4,3 +4,4 @@ export { parseDataUrl, isDataUrl, normalizeMediaType, DataUrlError, type DataUrl
 export { sniffImageType, base64Head } from './sniff-image-type';
 export { isPrivateAddress } from './private-address';
 export { imageError } from './image-error';
+export { imageDetailWarnings } from './image-detail-warnings';

@@ -1,3 +1,4 @@
+import type { Dispatcher } from 'undici';
 import type { ChatRequest, ProviderAdapter } from '@refract/core';
 import { createAnthropicAdapter } from '../anthropic';
 import { createAzureOpenAIAdapter } from '../azure';
@@ -13,7 +14,8 @@ import { createOpenAIAdapter } from '../openai';
  */
 export interface AdapterUnderTest {
   name: string;
-  create(upstreamUrl: string): ProviderAdapter;
+  /** The adapter against `upstreamUrl`, with `timeoutMs` 5 000 unless `options` say otherwise. */
+  create(upstreamUrl: string, options?: TransportOptions): ProviderAdapter;
   request: ChatRequest;
   /** The provider's error response for `message`: its JSON body shape and any headers that carry the error type. */
   errorReply(message: string, type: 'overflow' | 'throttle' | 'other'): { body: unknown; headers?: Record<string, string> };
@@ -25,12 +27,18 @@ export interface AdapterUnderTest {
 
 const OPENAI_OK = { id: 'chatcmpl-1', object: 'chat.completion', created: 1, model: 'm', choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }] };
 
+/** The transport options every adapter takes. */
+export interface TransportOptions {
+  dispatcher?: Dispatcher;
+  timeoutMs?: number;
+}
+
 const openAIShape = (code: string | undefined) => (message: string) => ({ body: { error: { message, type: 'invalid_request_error', ...(code ? { code } : {}) } } });
 
 export const ADAPTERS_UNDER_TEST: readonly AdapterUnderTest[] = [
   {
     name: 'openai',
-    create: (url) => createOpenAIAdapter({ baseURL: `${url}/v1`, apiKey: 'k', timeoutMs: 5000 }),
+    create: (url, options) => createOpenAIAdapter({ baseURL: `${url}/v1`, apiKey: 'k', timeoutMs: 5000, ...options }),
     request: { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] },
     errorReply: (message, type) => openAIShape(type === 'overflow' ? 'context_length_exceeded' : type === 'throttle' ? 'rate_limit_exceeded' : undefined)(message),
     overflowMessage: "This model's maximum context length is 128000 tokens. However, your messages resulted in 202868 tokens. Please reduce the length of the messages.",
@@ -38,7 +46,7 @@ export const ADAPTERS_UNDER_TEST: readonly AdapterUnderTest[] = [
   },
   {
     name: 'azure',
-    create: (url) => createAzureOpenAIAdapter({ endpoint: url, apiKey: 'k', timeoutMs: 5000 }),
+    create: (url, options) => createAzureOpenAIAdapter({ endpoint: url, apiKey: 'k', timeoutMs: 5000, ...options }),
     request: { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] },
     errorReply: (message, type) => openAIShape(type === 'overflow' ? 'context_length_exceeded' : type === 'throttle' ? '429' : undefined)(message),
     overflowMessage: "This model's maximum context length is 8192 tokens. However, your messages resulted in 9000 tokens. Please reduce the length of the messages.",
@@ -46,7 +54,7 @@ export const ADAPTERS_UNDER_TEST: readonly AdapterUnderTest[] = [
   },
   {
     name: 'anthropic',
-    create: (url) => createAnthropicAdapter({ baseURL: url, apiKey: 'k', timeoutMs: 5000 }),
+    create: (url, options) => createAnthropicAdapter({ baseURL: url, apiKey: 'k', timeoutMs: 5000, ...options }),
     request: { model: 'claude-sonnet-4-5', max_tokens: 100, messages: [{ role: 'user', content: 'hi' }] },
     errorReply: (message, type) => ({ body: { type: 'error', error: { type: type === 'throttle' ? 'rate_limit_error' : 'invalid_request_error', message } } }),
     overflowMessage: 'prompt is too long: 208310 tokens > 200000 maximum',
@@ -54,7 +62,7 @@ export const ADAPTERS_UNDER_TEST: readonly AdapterUnderTest[] = [
   },
   {
     name: 'bedrock',
-    create: (url) => createBedrockAdapter(bedrockTestOptions({ endpoint: url, timeoutMs: 5000 })),
+    create: (url, options) => createBedrockAdapter(bedrockTestOptions({ endpoint: url, timeoutMs: 5000, ...options })),
     request: { model: BEDROCK_MODEL, messages: [{ role: 'user', content: 'hi' }] },
     errorReply: (message, type) => ({
       body: { message },
@@ -65,7 +73,7 @@ export const ADAPTERS_UNDER_TEST: readonly AdapterUnderTest[] = [
   },
   {
     name: 'ollama',
-    create: (url) => createOllamaAdapter({ host: url, timeoutMs: 5000 }),
+    create: (url, options) => createOllamaAdapter({ host: url, timeoutMs: 5000, ...options }),
     request: { model: 'llama3.2', messages: [{ role: 'user', content: 'hi' }] },
     errorReply: (message) => ({ body: { error: message } }),
     overflowMessage: 'prompt too long; exceeded max context length by 540451 tokens',
@@ -73,7 +81,7 @@ export const ADAPTERS_UNDER_TEST: readonly AdapterUnderTest[] = [
   },
   {
     name: 'gemini',
-    create: (url) => createGeminiAdapter({ baseURL: `${url}/v1beta`, apiKey: 'k', timeoutMs: 5000 }),
+    create: (url, options) => createGeminiAdapter({ baseURL: `${url}/v1beta`, apiKey: 'k', timeoutMs: 5000, ...options }),
     request: { model: 'gemini-2.5-flash', messages: [{ role: 'user', content: 'hi' }] },
     errorReply: (message, type) => ({ body: { error: { code: 400, message, status: type === 'throttle' ? 'RESOURCE_EXHAUSTED' : 'INVALID_ARGUMENT' } } }),
     overflowMessage: 'The input token count (1196265) exceeds the maximum number of tokens allowed (1048575).',

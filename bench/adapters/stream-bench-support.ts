@@ -1,13 +1,27 @@
 import { StreamChunkWriter, type StreamPart } from '@refract/core';
 
-/** Bench-only helpers: bodies as the network delivers them, and the writer every stream goes through. */
+/**
+ * Bench-only helpers for bench/adapters.bench.ts: bodies as the network delivers them, the writer
+ * every stream goes through, and the shape of one measured stream.
+ */
 
-/** Longer runs with warm-up: the figures are per chunk, so JIT warm-up must not dominate. */
-export const BENCH_OPTIONS = { time: 1500, warmupTime: 300, warmupIterations: 20 };
+/** The budget the issue sets for stream translation, per upstream chunk. */
+export const TARGET_MICROSECONDS_PER_CHUNK = 20;
+
+/** One recorded stream run through an adapter's whole translation path, without network. */
+export interface StreamBenchCase {
+  adapter: string;
+  /** The recording (and how it was delivered). */
+  name: string;
+  /** Upstream chunks in the stream: SSE events, NDJSON lines or event-stream frames. */
+  chunks: number;
+  /** Decodes the bytes, maps them to StreamParts and writes OpenAI chunks; returns the chunks written. */
+  run: () => Promise<number> | number;
+}
 
 /** Splits wire text into reads of `size` bytes, as a socket would deliver them. */
-export function asReads(text: string, size = 1024): Uint8Array[] {
-  const bytes = new TextEncoder().encode(text);
+export function asReads(text: string | Uint8Array, size = 1024): Uint8Array[] {
+  const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
   const reads: Uint8Array[] = [];
   for (let offset = 0; offset < bytes.length; offset += size) reads.push(bytes.subarray(offset, offset + size));
   return reads;

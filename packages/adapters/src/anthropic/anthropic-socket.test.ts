@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ProviderError, collectStream, type ProviderAdapter, type StreamPart } from '@refract/core';
 import { sendJson, sleep, startFakeUpstream, writeSlowly, type FakeUpstream, type UpstreamHandler } from '@refract/test-support';
 import { createAnthropicAdapter, type AnthropicAdapterOptions } from './index';
+import { abortAtFirstText, socketCloseDelay } from '../shared/testing/stream-test-helpers';
 import { anthropicFixture, chunkLines, collectParts, simpleRequest, toSse } from './testing/mock-anthropic';
 
 /** Real sockets on 127.0.0.1: a local server speaking Anthropic's SSE wire format. */
@@ -140,21 +141,10 @@ describe('Anthropic stream over a real socket', () => {
       response.end();
     });
     const controller = new AbortController();
-    const parts: StreamPart[] = [];
-    let abortedAt = 0;
-    for await (const part of adapter.stream(simpleRequest(), { signal: controller.signal })) {
-      parts.push(part);
-      if (part.type === 'text-delta') {
-        abortedAt = performance.now();
-        controller.abort();
-      }
-    }
+    const { parts, abortedAt } = await abortAtFirstText(adapter.stream(simpleRequest(), { signal: controller.signal }), controller);
     const last = parts[parts.length - 1];
     expect(last?.type === 'error' && last.error.kind).toBe('aborted');
-    for (let waited = 0; waited < 500 && (upstream?.socketCloses.length ?? 0) === 0; waited += 5) await sleep(5);
-    const closedAt = upstream?.socketCloses.find((time) => time >= abortedAt);
-    expect(closedAt).toBeDefined();
-    expect((closedAt ?? Infinity) - abortedAt).toBeLessThan(100);
+    expect(await socketCloseDelay(upstream ?? { socketCloses: [] }, abortedAt)).toBeLessThan(100);
   });
 
   it('closes the upstream socket when the consumer stops reading early', async () => {
@@ -164,10 +154,14 @@ describe('Anthropic stream over a real socket', () => {
       await sleep(2000);
       response.end();
     });
-    const stoppedAt = performance.now();
-    for await (const part of adapter.stream(simpleRequest())) if (part.type === 'text-delta') break;
-    for (let waited = 0; waited < 500 && (upstream?.socketCloses.length ?? 0) === 0; waited += 5) await sleep(5);
-    expect((upstream?.socketCloses[0] ?? Infinity) - stoppedAt).toBeLessThan(100);
+    let stoppedAt = 0;
+    for await (const part of adapter.stream(simpleRequest())) {
+      if (part.type === 'text-delta') {
+        stoppedAt = performance.now();
+        break;
+      }
+    }
+    expect(await socketCloseDelay(upstream ?? { socketCloses: [] }, stoppedAt)).toBeLessThan(100);
   });
 
   it('times out a stream that goes silent after it started (idle timeout → timeout error part)', async () => {

@@ -1,51 +1,35 @@
-import { Buffer } from 'node:buffer';
 import { RefractError, RefractValidationError } from '@refract/core';
+import { DataUrlError, base64Head, isDataUrl, parseDataUrl, sniffImageType, type DataUrl } from '../shared';
 import type { AnthropicDocumentBlockParam, AnthropicImageBlockParam } from './anthropic-api-types';
 
 const IMAGE_MEDIA_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp']);
-const MEDIA_TYPE_ALIASES: Record<string, string> = { 'image/jpg': 'image/jpeg', 'image/pjpeg': 'image/jpeg' };
-
-interface DataUrl {
-  mediaType: string;
-  base64: string;
-}
 
 /**
- * Parses `data:<media type>[;base64],<data>`. Percent-encoded (non-base64) data is re-encoded as
- * base64, which is what Anthropic accepts.
+ * Decodes a data URL (see the shared `parseDataUrl`: media type normalised, percent-encoded data
+ * re-encoded as base64, which is what Anthropic accepts); a malformed one is a validation error
+ * naming `path`.
  */
-export function parseDataUrl(url: string, path: string): DataUrl {
-  const match = /^data:([^;,]*)((?:;[^;,]*)*),(.*)$/s.exec(url);
-  if (!match) throw invalid(path, 'is not a valid data URL (expected data:<media type>;base64,<data>)');
-  const rawType = (match[1] ?? '').trim().toLowerCase();
-  const mediaType = MEDIA_TYPE_ALIASES[rawType] ?? rawType;
-  const isBase64 = (match[2] ?? '').split(';').some((parameter) => parameter.trim().toLowerCase() === 'base64');
-  const payload = match[3] ?? '';
-  if (mediaType === '') throw invalid(path, 'is a data URL without a media type');
-  if (isBase64) {
-    const compact = payload.replace(/\s+/g, '');
-    if (compact === '' || !/^[A-Za-z0-9+/_-]*={0,2}$/.test(compact)) throw invalid(path, 'is a data URL whose base64 payload is malformed');
-    return { mediaType, base64: compact };
-  }
-  let decoded: string;
+function decodeDataUrl(url: string, path: string): DataUrl {
   try {
-    decoded = decodeURIComponent(payload);
-  } catch {
-    throw invalid(path, 'is a data URL whose percent-encoding is malformed');
+    return parseDataUrl(url);
+  } catch (error) {
+    if (error instanceof DataUrlError) throw invalid(path, `data URL ${error.message}`);
+    throw error;
   }
-  return { mediaType, base64: Buffer.from(decoded, 'utf8').toString('base64') };
 }
 
 /**
- * An OpenAI `image_url` as an Anthropic block: data URLs become base64 sources (PDF data URLs a
- * document block), http(s) URLs become URL sources. Anything else is refused with a clear error
+ * An OpenAI `image_url` as an Anthropic block: data URLs become base64 sources (their type read
+ * from the bytes when recognisable; PDF data URLs a document block), http(s) URLs become URL sources. Anything else is refused with a clear error
  * rather than dropped.
  */
 export function imageUrlToBlock(url: string, path: string): AnthropicImageBlockParam | AnthropicDocumentBlockParam {
-  if (url.startsWith('data:')) {
-    const data = parseDataUrl(url, path);
-    if (IMAGE_MEDIA_TYPES.has(data.mediaType)) {
-      return { type: 'image', source: { type: 'base64', media_type: data.mediaType, data: data.base64 } };
+  if (isDataUrl(url)) {
+    const data = decodeDataUrl(url, path);
+    // Anthropic rejects an image whose bytes are not of the declared type: the bytes decide when recognisable.
+    const mediaType = sniffImageType(base64Head(data.base64)) ?? data.mediaType;
+    if (IMAGE_MEDIA_TYPES.has(mediaType)) {
+      return { type: 'image', source: { type: 'base64', media_type: mediaType, data: data.base64 } };
     }
     if (data.mediaType === 'application/pdf') {
       return { type: 'document', source: { type: 'base64', media_type: 'application/pdf', data: data.base64 } };
@@ -64,7 +48,7 @@ export function filePartToBlock(file: unknown, path: string): AnthropicDocumentB
   if (typeof fileData !== 'string') {
     throw unsupported(path, 'has no file_data; OpenAI file ids (file_id) cannot be sent to Anthropic');
   }
-  const data = fileData.startsWith('data:') ? parseDataUrl(fileData, `${path}.file.file_data`) : { mediaType: 'application/pdf', base64: fileData };
+  const data = isDataUrl(fileData) ? decodeDataUrl(fileData, `${path}.file.file_data`) : { mediaType: 'application/pdf', base64: fileData };
   if (data.mediaType !== 'application/pdf') {
     throw unsupported(path, `has media type ${data.mediaType}; Anthropic documents must be application/pdf`);
   }

@@ -63,6 +63,12 @@ describe('convertToAnthropicRequest: messages', () => {
     ]);
   });
 
+  it('labels a data-URL image by its bytes when they disagree with the declared type (Anthropic rejects a mismatch)', () => {
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46]).toString('base64');
+    const { body } = convert({ messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: `data:image/png;base64,${jpeg}` } }] }] });
+    expect(body.messages[0]?.content).toEqual([{ type: 'image', source: { type: 'base64', media_type: 'image/jpeg', data: jpeg } }]);
+  });
+
   it('sends PDFs (data URL image_url or file part) as document blocks', () => {
     const { body } = convert({
       messages: [

@@ -1,4 +1,5 @@
 import type { ChatRequest, ProviderWarning } from '@refract/core';
+import { imageDetailWarnings } from '../shared';
 import type { AnthropicMessagesRequest, AnthropicOutputConfig } from './anthropic-api-types';
 import type { AnthropicModelProfile } from './anthropic-model-profile';
 import { WarningCollector } from './anthropic-warnings';
@@ -49,6 +50,7 @@ const HANDLED = new Set([
 export function convertToAnthropicRequest(request: ChatRequest, profile: AnthropicModelProfile, options: { stream?: boolean } = {}): AnthropicRequestTranslation {
   const warnings = new WarningCollector();
   const prompt = convertToAnthropicMessages(request.messages, warnings);
+  for (const warning of imageDetailWarnings(request.messages, 'Anthropic')) warnings.add(warning);
   const tools = convertAnthropicTools(request, profile, warnings);
   const reasoning = convertAnthropicReasoning(
     { request, profile, forcesTool: tools.forcesTool, lastAssistantLacksThinking: lastAssistantLacksThinking(prompt.messages) },

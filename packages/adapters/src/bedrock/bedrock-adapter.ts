@@ -10,7 +10,7 @@ import {
   type ProviderModelInfo,
   type StreamPart,
 } from '@refract/core';
-import { HttpClient, generateId, guardStream, headerValue, readJsonBody, unixSeconds, type HttpResponse } from '../shared';
+import { HttpClient, fetchImage, generateId, guardStream, headerValue, readJsonBody, unixSeconds, type HttpResponse } from '../shared';
 import { BedrockAuth } from './bedrock-auth';
 import { bedrockEmbed, type InvokeModel } from './bedrock-embeddings';
 import { resolveEndpoints } from './bedrock-endpoints';
@@ -20,7 +20,8 @@ import { BedrockStreamMapper, bedrockStreamParts } from './bedrock-stream-parts'
 import { BedrockTransport, EVENT_STREAM_CONTENT_TYPE, modelPath } from './bedrock-transport';
 import { convertBedrockResponse } from './convert-bedrock-response';
 import { convertToBedrockRequest, type ConvertedRequest } from './convert-to-bedrock-request';
-import { fetchImageUrl } from './fetch-image-url';
+import type { BedrockImageBlock } from './bedrock-api-types';
+import { BEDROCK_IMAGE_TYPES, imageFormatOf } from './bedrock-images';
 
 /** The Bedrock Runtime adapter: Converse, ConverseStream, InvokeModel embeddings, foundation-model listing. */
 export class BedrockAdapter implements ProviderAdapter {
@@ -113,14 +114,25 @@ export class BedrockAdapter implements ProviderAdapter {
   }
 
   private convert(request: ChatRequest, options: ProviderCallOptions): Promise<ConvertedRequest> {
-    const policy = {
-      allow: this.options.fetchImageUrls ?? false,
-      dispatcher: this.http.dispatcher,
-      maxBytes: this.options.maxImageBytes ?? DEFAULT_MAX_IMAGE_BYTES,
-      timeoutMs: options.timeoutMs ?? this.options.timeoutMs,
-      signal: options.signal,
+    const fetchImageUrls = this.options.fetchImageUrls ?? false;
+    const loadImage = async (url: string, parameter: string): Promise<BedrockImageBlock> => {
+      const image = await fetchImage(url, {
+        provider: this.id,
+        http: this.http,
+        path: parameter,
+        signal: options.signal,
+        fetchUrls: fetchImageUrls !== false,
+        enableHint: 'the adapter option `fetchImageUrls` (Bedrock takes image bytes, not URLs)',
+        allow: typeof fetchImageUrls === 'function' ? fetchImageUrls : undefined,
+        maxBytes: this.options.maxImageBytes ?? DEFAULT_MAX_IMAGE_BYTES,
+        timeoutMs: options.timeoutMs ?? this.options.timeoutMs,
+        acceptedTypes: BEDROCK_IMAGE_TYPES,
+      });
+      const format = imageFormatOf(image.mediaType);
+      if (format === undefined) throw new Error(`fetchImage returned ${image.mediaType}, which is not one of the accepted Bedrock image types`);
+      return { format, source: { bytes: image.base64 } };
     };
-    return convertToBedrockRequest(request, { loadImage: (url, parameter) => fetchImageUrl(url, parameter, policy) });
+    return convertToBedrockRequest(request, { loadImage });
   }
 }
 

@@ -1,6 +1,7 @@
 import type { MessageContent, ProviderWarning } from '@refract/core';
 import type { BedrockContentBlock, BedrockImageBlock } from './bedrock-api-types';
-import { base64Head, documentFormatOf, documentName, imageFormatOf, invalid, parseDataUrl, sniffImageFormat, unsupported } from './bedrock-images';
+import { DataUrlError, base64Head, isDataUrl, parseDataUrl, sniffImageType, type DataUrl } from '../shared';
+import { documentFormatOf, documentName, imageFormatOf, invalid, unsupported } from './bedrock-images';
 
 export interface ContentContext {
   /** Turns an `http(s)` image URL into bytes, or refuses it with a clear error. */
@@ -31,10 +32,7 @@ export async function convertContent(content: MessageContent | null | undefined,
         break;
       }
       case 'image_url': {
-        const imageUrl = record['image_url'] as { url: string; detail?: string };
-        if (imageUrl.detail !== undefined && imageUrl.detail !== 'auto') {
-          context.warnings.push({ type: 'unsupported-parameter', parameter: `${partParameter}.image_url.detail`, message: 'Bedrock has no image detail setting.' });
-        }
+        const imageUrl = record['image_url'] as { url: string };
         blocks.push({ image: await convertImage(imageUrl.url, `${partParameter}.image_url.url`, context) });
         break;
       }
@@ -51,9 +49,9 @@ export async function convertContent(content: MessageContent | null | undefined,
 
 /** An image URL → a Bedrock image block. The bytes decide the format when they are recognisable. */
 export async function convertImage(url: string, parameter: string, context: ContentContext): Promise<BedrockImageBlock> {
-  const data = parseDataUrl(url, parameter);
-  if (data === undefined) return context.loadImage(url, parameter);
-  const format = sniffImageFormat(base64Head(data.base64)) ?? imageFormatOf(data.mediaType);
+  if (!isDataUrl(url)) return context.loadImage(url, parameter);
+  const data = decodeDataUrl(url, parameter);
+  const format = imageFormatOf(sniffImageType(base64Head(data.base64))) ?? imageFormatOf(data.mediaType);
   if (format === undefined) {
     throw unsupported(parameter, `image type ${data.mediaType} is not one Bedrock accepts (png, jpeg, gif, webp)`);
   }
@@ -66,8 +64,8 @@ function convertFile(file: unknown, parameter: string, index: number): BedrockCo
   if (typeof fileData !== 'string') {
     throw unsupported(parameter, 'only files sent inline as file.file_data (a data: URL) can be passed to Bedrock; file_id is not supported');
   }
-  const data = parseDataUrl(fileData, `${parameter}.file.file_data`);
-  if (data === undefined) throw invalid(`${parameter}.file.file_data`, 'file_data must be a data: URL');
+  if (!isDataUrl(fileData)) throw invalid(`${parameter}.file.file_data`, 'file_data must be a data: URL');
+  const data = decodeDataUrl(fileData, `${parameter}.file.file_data`);
   const imageFormat = imageFormatOf(data.mediaType);
   if (imageFormat !== undefined) return { image: { format: imageFormat, source: { bytes: data.base64 } } };
   const format = documentFormatOf(data.mediaType);
@@ -76,4 +74,13 @@ function convertFile(file: unknown, parameter: string, index: number): BedrockCo
   }
   const filename = typeof record['filename'] === 'string' ? record['filename'] : undefined;
   return { document: { format, name: documentName(filename, index), source: { bytes: data.base64 } } };
+}
+
+function decodeDataUrl(url: string, parameter: string): DataUrl {
+  try {
+    return parseDataUrl(url);
+  } catch (error) {
+    if (error instanceof DataUrlError) throw invalid(parameter, `the data URL ${error.message}`);
+    throw error;
+  }
 }

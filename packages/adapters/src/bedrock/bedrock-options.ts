@@ -44,11 +44,13 @@ export interface BedrockAdapterOptions extends BaseAdapterOptions {
   /** Control-plane endpoint used by `listModels()`. Default `https://bedrock.{region}.amazonaws.com`. */
   controlPlaneEndpoint?: string;
   /**
-   * Bedrock takes image bytes, not URLs. When `true` (or when the function returns true for the
-   * URL) an `http(s)` image URL is downloaded through this adapter's dispatcher, capped at
-   * `maxImageBytes` and checked to be PNG, JPEG, GIF or WebP. Default `false`: such a request is
-   * refused with a clear error, because fetching caller-supplied URLs from the server is a
-   * server-side request forgery risk. Images as `data:` URLs always work.
+   * Bedrock takes image bytes, not URLs. When `true`, an `http(s)` image URL on a public host is
+   * downloaded through this adapter's dispatcher (localhost, private, link-local and CGNAT
+   * addresses are refused); a function decides instead which URLs may be fetched. Either way every
+   * redirect target is checked again, the body is capped at `maxImageBytes` and must be PNG, JPEG,
+   * GIF or WebP. Default `false`: such a request is refused with a clear error, because fetching
+   * caller-supplied URLs from the server is a server-side request forgery risk. Images as `data:`
+   * URLs always work.
    */
   fetchImageUrls?: boolean | ((url: URL) => boolean);
   /** Largest image downloaded for `fetchImageUrls`. Default 3 750 000 bytes (Bedrock's image limit). */

@@ -4,6 +4,7 @@ import { Agent } from 'undici';
 import { ProviderError, StreamAccumulator, type StreamPart } from '@refract/core';
 import { sendJson, sleep, startFakeUpstream, writeSlowly, type FakeUpstream, type RecordedRequest } from '@refract/test-support';
 import type { ServerResponse } from 'node:http';
+import { abortAtFirstText, collectParts, socketCloseDelay } from '../shared/testing/stream-test-helpers';
 import { MODEL, TEST_CREDENTIALS, fixtureFiles, frameEvents, readFixtureEvents, testOptions } from './bedrock-test-kit';
 import { createBedrockAdapter, type BedrockAdapterOptions } from './index';
 import { encodeBedrockEvent, encodeBedrockException, encodeEventStreamMessage } from './event-stream';
@@ -31,15 +32,6 @@ function adapter(options: BedrockAdapterOptions = {}) {
   const agent = new Agent({ keepAliveTimeout: 10 });
   agents.push(agent);
   return createBedrockAdapter(testOptions({ endpoint: upstream.url, dispatcher: agent, ...options }));
-}
-
-async function collect(parts: AsyncIterable<StreamPart>, onPart?: (part: StreamPart) => void): Promise<StreamPart[]> {
-  const out: StreamPart[] = [];
-  for await (const part of parts) {
-    out.push(part);
-    onPart?.(part);
-  }
-  return out;
 }
 
 function completion(parts: StreamPart[]) {
@@ -79,7 +71,7 @@ describe('ConverseStream over a real socket', () => {
       await writeInPieces(response, Buffer.concat(TEXT_FRAMES), splitEvery);
       response.end();
     });
-    const parts = await collect(adapter().stream(REQUEST));
+    const parts = await collectParts(adapter().stream(REQUEST));
     expect(parts.filter((part) => part.type === 'error')).toEqual([]);
     const result = completion(parts);
     expect(result.choices[0]?.message.content).toBe(TEXT);
@@ -99,10 +91,10 @@ describe('ConverseStream over a real socket', () => {
       await writeInPieces(response, bytes, size);
       response.end();
     });
-    const whole = await collect(adapter().stream(REQUEST));
+    const whole = await collectParts(adapter().stream(REQUEST));
     expect(whole.filter((part) => part.type === 'error')).toEqual([]);
     for (size = 1; size <= 7; size += 1) {
-      expect(await collect(adapter().stream(REQUEST))).toEqual(whole);
+      expect(await collectParts(adapter().stream(REQUEST))).toEqual(whole);
     }
   });
 
@@ -115,7 +107,7 @@ describe('ConverseStream over a real socket', () => {
       response.end();
     });
     let firstTextWhileUpstreamBusy: boolean | undefined;
-    const parts = await collect(adapter().stream(REQUEST), (part) => {
+    const parts = await collectParts(adapter().stream(REQUEST), (part) => {
       if (part.type === 'text-delta' && firstTextWhileUpstreamBusy === undefined) firstTextWhileUpstreamBusy = !finished;
     });
     expect(firstTextWhileUpstreamBusy).toBe(true);
@@ -129,7 +121,7 @@ describe('ConverseStream over a real socket', () => {
       await sleep(20);
       response.socket?.destroy();
     });
-    const parts = await collect(adapter().stream(REQUEST));
+    const parts = await collectParts(adapter().stream(REQUEST));
     expect(parts.filter((part) => part.type === 'text-delta').length).toBe(3);
     expect(parts.at(-1)).toMatchObject({ type: 'error', error: { kind: expect.stringMatching(/^(network|decode)$/) } });
     expect(parts.filter((part) => part.type === 'error')).toHaveLength(1);
@@ -146,7 +138,7 @@ describe('ConverseStream over a real socket', () => {
       await writeSlowly(response, [...TEXT_FRAMES.slice(0, 3), bad, ...TEXT_FRAMES.slice(3)], { splitEvery: 5 });
       response.end();
     });
-    const parts = await collect(adapter().stream(REQUEST));
+    const parts = await collectParts(adapter().stream(REQUEST));
     expect(parts.filter((part) => part.type === 'text-delta').map((part) => (part as { delta: string }).delta)).toEqual(['Let', ' me count the "']);
     expect(parts.at(-1)).toMatchObject({ type: 'error', error: { kind: 'decode', code: 'REFRACT_ERR_STREAM_DECODE' } });
     expect((parts.at(-1) as { error: Error }).error.message).toContain('malformed contentBlockDelta payload');
@@ -160,7 +152,7 @@ describe('ConverseStream over a real socket', () => {
       await writeSlowly(response, [...TEXT_FRAMES.slice(0, 2), corrupt, ...TEXT_FRAMES.slice(3)]);
       response.end();
     });
-    const parts = await collect(adapter().stream(REQUEST));
+    const parts = await collectParts(adapter().stream(REQUEST));
     expect(parts.at(-1)).toMatchObject({ type: 'error', error: { kind: 'decode' } });
     expect((parts.at(-1) as { error: Error }).error.message).toContain('message checksum mismatch');
   });
@@ -176,7 +168,7 @@ describe('ConverseStream over a real socket', () => {
       await writeSlowly(response, [...TEXT_FRAMES.slice(0, 3), encodeBedrockException(type, message)]);
       response.end();
     });
-    const parts = await collect(adapter().stream(REQUEST));
+    const parts = await collectParts(adapter().stream(REQUEST));
     const last = parts.at(-1) as { type: string; error: ProviderError };
     expect(last.type).toBe('error');
     expect(last.error).toMatchObject({ kind, retryable, providerCode: type });
@@ -214,19 +206,9 @@ describe('ConverseStream over a real socket', () => {
       response.end();
     });
     const controller = new AbortController();
-    let abortedAt = 0;
-    const closesBefore = upstream.socketCloses.length;
-    const parts = await collect(adapter().stream(REQUEST, { signal: controller.signal }), (part) => {
-      if (part.type === 'text-delta' && abortedAt === 0) {
-        abortedAt = performance.now();
-        controller.abort();
-      }
-    });
+    const { parts, abortedAt } = await abortAtFirstText(adapter().stream(REQUEST, { signal: controller.signal }), controller);
     expect(parts.at(-1)).toMatchObject({ type: 'error', error: { kind: 'aborted' } });
-    await sleep(100);
-    const closes = upstream.socketCloses.slice(closesBefore).filter((time) => time >= abortedAt);
-    expect(closes.length).toBeGreaterThan(0);
-    expect((closes[0] as number) - abortedAt).toBeLessThan(100);
+    expect(await socketCloseDelay(upstream, abortedAt)).toBeLessThan(100);
   });
 
   it('closes the upstream socket when the consumer stops reading early', async () => {
@@ -236,7 +218,6 @@ describe('ConverseStream over a real socket', () => {
       await sleep(5_000);
       response.end();
     });
-    const closesBefore = upstream.socketCloses.length;
     let stoppedAt = 0;
     for await (const part of adapter().stream(REQUEST)) {
       if (part.type === 'text-delta') {
@@ -244,10 +225,7 @@ describe('ConverseStream over a real socket', () => {
         break;
       }
     }
-    await sleep(100);
-    const closes = upstream.socketCloses.slice(closesBefore).filter((time) => time >= stoppedAt);
-    expect(closes.length).toBeGreaterThan(0);
-    expect((closes[0] as number) - stoppedAt).toBeLessThan(100);
+    expect(await socketCloseDelay(upstream, stoppedAt)).toBeLessThan(100);
   });
 
   it('ends with a timeout error part when the stream stalls longer than timeoutMs', async () => {
@@ -257,7 +235,7 @@ describe('ConverseStream over a real socket', () => {
       await sleep(2_000);
       response.end();
     });
-    const parts = await collect(adapter({ timeoutMs: 150 }).stream(REQUEST));
+    const parts = await collectParts(adapter({ timeoutMs: 150 }).stream(REQUEST));
     expect(parts.at(-1)).toMatchObject({ type: 'error', error: { kind: 'timeout', retryable: true } });
   });
 

@@ -4,9 +4,10 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { MockAgent } from 'undici';
+import type { MockAgent } from 'undici';
 import { ManualClock } from '@refract/core';
 import { PROVIDER_FIXTURES } from '@refract/test-support';
+import { mockOrigin, type MockedCall } from '../shared/testing/mock-origin';
 import type { BedrockAdapterOptions } from './bedrock-options';
 import { encodeBedrockEvent } from './event-stream';
 
@@ -67,37 +68,20 @@ export function frameEvents(events: readonly RecordedEvent[]): Buffer {
   return Buffer.concat(events.map((event) => encodeBedrockEvent(event.eventType, event.payload)));
 }
 
-export interface CapturedCall {
-  path: string;
-  method: string;
-  headers: Record<string, string>;
-  body: string;
-}
+/** What the adapter sent, as the shared `mockOrigin` records it (`body` as text, `json` parsed). */
+export type CapturedCall = MockedCall;
 
-/** A MockAgent with net connect disabled, and a helper to script runtime replies while capturing calls. */
+/** A MockAgent with net connect disabled (the shared `mockOrigin`), and a helper to script runtime replies while capturing calls. */
 export function mockBedrock(): {
   agent: MockAgent;
   calls: CapturedCall[];
   reply: (action: string, status: number, data: string | Buffer, headers?: Record<string, string>) => void;
 } {
-  const agent = new MockAgent();
-  agent.disableNetConnect();
-  const calls: CapturedCall[] = [];
-  const pool = agent.get(RUNTIME_ORIGIN);
+  const origin = mockOrigin(RUNTIME_ORIGIN);
   const reply = (action: string, status: number, data: string | Buffer, headers: Record<string, string> = {}): void => {
-    pool
-      .intercept({ path: (path) => path.endsWith(`/${action}`), method: 'POST' })
-      .reply((options) => {
-        calls.push({
-          path: options.path,
-          method: options.method,
-          headers: Object.fromEntries(Object.entries((options.headers ?? {}) as Record<string, string>).map(([name, value]) => [name.toLowerCase(), value])),
-          body: typeof options.body === 'string' ? options.body : Buffer.from(options.body as Uint8Array).toString('utf8'),
-        });
-        return { statusCode: status, data, responseOptions: { headers } };
-      });
+    origin.reply({ path: (path) => path.endsWith(`/${action}`), method: 'POST' }, { status, body: data, headers });
   };
-  return { agent, calls, reply };
+  return { agent: origin.agent, calls: origin.calls, reply };
 }
 
 export const EVENT_STREAM_HEADERS = { 'content-type': 'application/vnd.amazon.eventstream', 'x-amzn-requestid': 'req-stream-1' };

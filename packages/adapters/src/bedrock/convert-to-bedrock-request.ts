@@ -1,4 +1,5 @@
 import type { ChatRequest, ProviderWarning } from '@refract/core';
+import { imageDetailWarnings } from '../shared';
 import type { BedrockConverseRequest } from './bedrock-api-types';
 import type { ContentContext } from './bedrock-content';
 import { isAnthropicModel, planReasoning } from './bedrock-reasoning';
@@ -47,6 +48,7 @@ export async function convertToBedrockRequest(request: ChatRequest, content: Omi
   const names = new ToolNameMap();
   for (const tool of request.tools ?? []) names.toBedrock(tool.function.name);
   const converted = await convertMessages(request.messages, { ...content, warnings, names });
+  warnings.push(...imageDetailWarnings(request.messages, 'Bedrock'));
 
   const requestedMaxTokens = request.max_completion_tokens ?? request.max_tokens ?? undefined;
   const reasoning = planReasoning(request, requestedMaxTokens, warnings);

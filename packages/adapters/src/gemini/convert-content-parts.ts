@@ -1,6 +1,6 @@
 import { RefractError, RefractValidationError, type MessageContent } from '@refract/core';
 import type { GeminiPart } from './gemini-api-types';
-import { parseDataUrl } from './resolve-image-url';
+import { DataUrlError, parseDataUrl } from '../shared';
 
 /** Turns an image URL into a part (see `resolveImageUrl`); `parameter` names the message part. */
 export type ImageResolver = (url: string, parameter: string) => Promise<GeminiPart>;
@@ -57,9 +57,13 @@ function convertAudio(value: unknown, path: string): GeminiPart {
 function convertFile(value: unknown, path: string): GeminiPart {
   const file = (value ?? {}) as { file_data?: unknown; file_id?: unknown };
   if (typeof file.file_data === 'string') {
-    const inline = parseDataUrl(file.file_data.startsWith('data:') ? file.file_data : `data:application/pdf;base64,${file.file_data}`);
-    if (!inline) throw invalid(path, 'file.file_data is not valid base64 or a data URL');
-    return { inlineData: inline };
+    try {
+      const { mediaType, base64 } = parseDataUrl(file.file_data.startsWith('data:') ? file.file_data : `data:application/pdf;base64,${file.file_data}`);
+      return { inlineData: { mimeType: mediaType, data: base64 } };
+    } catch (error) {
+      if (error instanceof DataUrlError) throw invalid(path, `file.file_data is not valid base64 or a data URL: it ${error.message}`);
+      throw error;
+    }
   }
   if (typeof file.file_id === 'string' && /^(gs|https):\/\//.test(file.file_id)) return { fileData: { fileUri: file.file_id } };
   throw unsupported(path, 'file parts need file_data, or a file_id that is a gs:// or Files API URI');

@@ -155,7 +155,7 @@ describe('convertToGeminiRequest: messages', () => {
       { inlineData: { mimeType: 'application/pdf', data: 'JVBERi0=' } },
     ]);
     const image = { role: 'user', content: [{ type: 'text', text: 'see' }, { type: 'image_url', image_url: { url: 'https://example.com/a.png' } }] };
-    await expect(convert({ messages: [image] })).rejects.toMatchObject({ code: 'REFRACT_ERR_UNSUPPORTED', param: 'messages.0.content.1' });
+    await expect(convert({ messages: [image] })).rejects.toMatchObject({ name: 'ProviderError', kind: 'bad_request', param: 'messages.0.content.1' });
     const video = { role: 'user', content: [{ type: 'video_url', video_url: { url: 'x' } }] };
     await expect(convert({ messages: [video] })).rejects.toThrow(RefractError);
     const badData = { role: 'user', content: [{ type: 'image_url', image_url: { url: 'data:image/png;base64,@@@' } }] };
@@ -275,6 +275,8 @@ describe('convertToGeminiRequest: parameters', () => {
     expect(body.safetySettings).toEqual([{ category: 'HARM_CATEGORY_HARASSMENT', threshold: 'BLOCK_NONE' }]);
     expect(warnings.map((warning) => [warning.type, warning.parameter])).toEqual([
       ['unsupported-parameter', 'parallel_tool_calls'],
+      // As in every adapter: a field the provider has no place for is warned about, even one that does not change the answer.
+      ['unsupported-parameter', 'user'],
       ['unsupported-parameter', 'logit_bias'],
       ['unsupported-parameter', 'logprobs'],
     ]);

@@ -1,4 +1,5 @@
 import type { ChatRequest, ProviderWarning } from '@refract/core';
+import { imageDetailWarnings } from '../shared';
 import type { ImageResolver } from './convert-content-parts';
 import { convertTools } from './convert-tools';
 import { convertToGeminiContents } from './convert-to-gemini-contents';
@@ -19,14 +20,17 @@ export interface RequestConversion {
   warnings: ProviderWarning[];
 }
 
-/** Request fields translated below, or without effect on generation (so not worth a warning). */
+/**
+ * Request fields translated below (or the transport's: `stream`, `stream_options`). Any other
+ * field is warned about, `user` and `metadata` included: they change nothing in the answer, but
+ * Gemini has no place for them, and a caller relying on them (abuse attribution, stored-completion
+ * tags) must learn that they were not sent.
+ */
 const HANDLED_FIELDS = new Set([
   'model',
   'messages',
   'stream',
   'stream_options',
-  'user',
-  'metadata',
   'max_tokens',
   'max_completion_tokens',
   'temperature',
@@ -57,7 +61,7 @@ export async function convertToGeminiRequest(request: ChatRequest, options: Requ
     resolveImage: options.resolveImage,
     requireSignatures: isGemini3OrLater(request.model),
   });
-  warnings.push(...contents.warnings);
+  warnings.push(...contents.warnings, ...imageDetailWarnings(request.messages, 'Gemini'));
 
   const body: GeminiRequestBody = { contents: contents.contents };
   if (contents.systemInstruction) body.systemInstruction = contents.systemInstruction;

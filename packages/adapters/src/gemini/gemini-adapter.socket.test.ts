@@ -1,7 +1,8 @@
-import { collectStream, parseChatRequest, ProviderError, type StreamPart } from '@refract/core';
+import { collectStream, parseChatRequest, ProviderError } from '@refract/core';
 import { sendJson, sleep, startFakeUpstream, writeSlowly, type FakeUpstream } from '@refract/test-support';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createGeminiAdapter } from './index';
+import { abortAtFirstText, collectParts, socketCloseDelay } from '../shared/testing/stream-test-helpers';
 import { readChunkLines, sseBody, TEST_API_KEY } from './test-fixtures';
 
 const MODEL = 'gemini-2.5-flash';
@@ -19,12 +20,6 @@ afterEach(async () => {
 
 const adapter = (timeoutMs = 5_000) => createGeminiAdapter({ apiKey: TEST_API_KEY, baseURL: `${upstream.url}/v1beta`, timeoutMs });
 const sseHeaders = { 'content-type': 'text/event-stream' };
-
-async function collectParts(parts: AsyncIterable<StreamPart>): Promise<StreamPart[]> {
-  const out: StreamPart[] = [];
-  for await (const part of parts) out.push(part);
-  return out;
-}
 
 async function caught(run: () => Promise<unknown>): Promise<ProviderError> {
   try {
@@ -145,20 +140,10 @@ describe('Gemini adapter over real sockets', () => {
       response.end();
     });
     const controller = new AbortController();
-    const parts: StreamPart[] = [];
-    let abortedAt = 0;
-    for await (const part of adapter().stream(request, { signal: controller.signal })) {
-      parts.push(part);
-      if (part.type === 'text-delta') {
-        abortedAt = performance.now();
-        controller.abort();
-      }
-    }
+    const { parts, abortedAt } = await abortAtFirstText(adapter().stream(request, { signal: controller.signal }), controller);
     const last = parts.at(-1);
     expect(last?.type === 'error' && last.error.kind).toBe('aborted');
-    await sleep(100);
-    expect(upstream.socketCloses.length).toBeGreaterThan(0);
-    expect((upstream.socketCloses[0] ?? Infinity) - abortedAt).toBeLessThan(100);
+    expect(await socketCloseDelay(upstream, abortedAt)).toBeLessThan(100);
   });
 
   it('times out a stream that stalls, and a call whose headers never come', async () => {

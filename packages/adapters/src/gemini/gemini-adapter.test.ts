@@ -36,7 +36,7 @@ describe('createGeminiAdapter', () => {
     await adapter.chat(parseChatRequest({ model: 'models/gemini-2.5-pro', messages: [{ role: 'user', content: 'x' }] }), { headers: { 'x-request-id': 'r1' } });
     await adapter.chat(parseChatRequest({ model: 'tunedModels/my-tuned', messages: [{ role: 'user', content: 'x' }] }));
     expect(calls[0]?.headers).toMatchObject({ 'x-team': 'search', 'x-request-id': 'r1', 'x-goog-api-key': TEST_API_KEY });
-    expect(calls[0]?.body).toMatchObject({ safetySettings });
+    expect(calls[0]?.json).toMatchObject({ safetySettings });
     expect(calls[1]?.path).toBe('/v1beta/tunedModels/my-tuned:generateContent');
     await expect(adapter.chat(parseChatRequest({ model: '../admin?x=1', messages: [{ role: 'user', content: 'x' }] }))).rejects.toThrow(/not a valid Gemini model id/);
   });
@@ -48,7 +48,7 @@ describe('Gemini embeddings', () => {
     reply('/v1beta/models/gemini-embedding-001:batchEmbedContents', 200, JSON.stringify({ embeddings: [{ values: [0.5, -1] }, { values: [0.25, 2] }] }));
     const adapter = createGeminiAdapter({ apiKey: TEST_API_KEY, dispatcher: agent });
     const { response, warnings } = await adapter.embed!(parseEmbeddingsRequest({ model: 'gemini-embedding-001', input: ['a', 'b'], dimensions: 2 }));
-    expect(calls[0]?.body).toEqual({
+    expect(calls[0]?.json).toEqual({
       requests: [
         { model: 'models/gemini-embedding-001', content: { parts: [{ text: 'a' }] }, outputDimensionality: 2 },
         { model: 'models/gemini-embedding-001', content: { parts: [{ text: 'b' }] }, outputDimensionality: 2 },

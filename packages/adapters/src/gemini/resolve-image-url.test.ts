@@ -1,11 +1,9 @@
-import { RefractError, RefractValidationError, parseChatRequest } from '@refract/core';
+import { RefractValidationError, isProviderError, parseChatRequest } from '@refract/core';
 import { sendJson, startFakeUpstream, type FakeUpstream } from '@refract/test-support';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HttpClient } from '../shared';
 import { createGeminiAdapter } from './index';
-import { isPrivateHost } from './is-private-host';
-import { parseDataUrl, resolveImageUrl, type ImageResolverContext } from './resolve-image-url';
-import { sniffImageType } from './sniff-image-type';
+import { inlineDataOf, resolveImageUrl, type ImageResolverContext } from './resolve-image-url';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 const GIF = Buffer.from('GIF89a\x01\x00\x01\x00', 'latin1');
@@ -62,26 +60,36 @@ describe('resolveImageUrl', () => {
   it('follows redirects, and sniffs the type when the server does not name it', async () => {
     expect((await resolveImageUrl(`${upstream.url}/moved`, 'p', context())).inlineData?.mimeType).toBe('image/png');
     expect((await resolveImageUrl(`${upstream.url}/unlabelled`, 'p', context())).inlineData?.mimeType).toBe('image/png');
-    await expect(resolveImageUrl(`${upstream.url}/loop`, 'p', context())).rejects.toThrow(/more than 3 redirects/);
+    await expect(resolveImageUrl(`${upstream.url}/loop`, 'p', context())).rejects.toThrow(/redirects more than 3 times/);
   });
 
+  // Refused images are bad_request ProviderErrors (the gateway fails fast on them) naming the part in `param`.
   it.each([
-    ['/big', { maxBytes: 1024 }, /larger than the 1024-byte limit/],
-    ['/cat.gif', {}, /of type image\/gif; Gemini accepts image\/png/],
-    ['/page', {}, /of type text\/html/],
+    ['/big', { maxBytes: 1024 }, /larger than 1024 bytes/],
+    ['/cat.gif', {}, /of type image\/gif, which this provider does not accept \(it takes image\/png, image\/jpeg, image\/webp, image\/heic, image\/heif\)/],
+    ['/page', {}, /is not an image \(content-type text\/html\)/],
     ['/missing', {}, /HTTP 404/],
   ])('refuses %s with a clear error naming the message part', async (path, options, message) => {
     const error = await resolveImageUrl(`${upstream.url}${path}`, 'messages.2.content.0', context(options)).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(RefractValidationError);
+    expect(isProviderError(error) && error.kind).toBe('bad_request');
     expect((error as RefractValidationError).param).toBe('messages.2.content.0');
     expect((error as Error).message).toMatch(message);
+    expect((error as Error).message).toContain('messages.2.content.0');
   });
 
   it('refuses loopback and private hosts by default, and any URL in refuse mode', async () => {
     const defaults: ImageResolverContext = { provider: 'gemini', http, baseURL: 'https://generativelanguage.googleapis.com/v1beta', options: {} };
-    await expect(resolveImageUrl(`${upstream.url}/cat.png`, 'p', defaults)).rejects.toThrow(/policy does not allow/);
+    await expect(resolveImageUrl(`${upstream.url}/cat.png`, 'p', defaults)).rejects.toThrow(/private or local address \(127\.0\.0\.1\); it is not fetched/);
     expect(upstream.requests).toHaveLength(0);
-    await expect(resolveImageUrl('https://example.com/a.png', 'p', context({ mode: 'refuse' }))).rejects.toThrow(RefractError);
+    const refused = await resolveImageUrl('https://example.com/a.png', 'p', context({ mode: 'refuse' })).catch((caught: unknown) => caught);
+    expect(isProviderError(refused) && [refused.kind, refused.param]).toEqual(['bad_request', 'p']);
+    expect((refused as Error).message).toContain("does not fetch image URLs: send it as a data: URL, or enable `imageUrls.mode: 'fetch'`");
+  });
+
+  it('checks a custom allow policy on every redirect target', async () => {
+    const onlyMoved = context({ allow: (url) => url.pathname === '/moved' });
+    await expect(resolveImageUrl(`${upstream.url}/moved`, 'p', onlyMoved)).rejects.toThrow(/\/cat\.png\) is not allowed by the adapter's image URL policy/);
+    expect(upstream.requests.map((request) => request.url)).toEqual(['/moved']);
   });
 
   it('fetches images through the adapter when a request carries an http image URL', async () => {
@@ -104,38 +112,13 @@ describe('resolveImageUrl', () => {
   });
 });
 
-describe('image helpers', () => {
-  it('parses base64 and percent-encoded data URLs, and rejects broken ones', () => {
-    expect(parseDataUrl('data:image/jpeg;base64,/9j/4AAQ')).toEqual({ mimeType: 'image/jpeg', data: '/9j/4AAQ' });
-    expect(parseDataUrl('data:image/svg+xml,%3Csvg%2F%3E')).toEqual({ mimeType: 'image/svg+xml', data: Buffer.from('<svg/>').toString('base64') });
-    expect(parseDataUrl('data:image/png;base64,not base64!')).toBeUndefined();
-    expect(parseDataUrl('data:image/png;base64')).toBeUndefined();
-  });
-
-  it('sniffs image types from their first bytes', () => {
-    expect(sniffImageType(PNG)).toBe('image/png');
-    expect(sniffImageType(Buffer.from([0xff, 0xd8, 0xff, 0xe0]))).toBe('image/jpeg');
-    expect(sniffImageType(Buffer.from('RIFF\0\0\0\0WEBPVP8 ', 'latin1'))).toBe('image/webp');
-    expect(sniffImageType(Buffer.from('\0\0\0\x18ftypheic', 'latin1'))).toBe('image/heic');
-    expect(sniffImageType(Buffer.from('hello'))).toBeUndefined();
-  });
-
-  it.each([
-    ['localhost', true],
-    ['127.0.0.1', true],
-    ['10.1.2.3', true],
-    ['172.20.0.1', true],
-    ['192.168.1.1', true],
-    ['169.254.169.254', true],
-    ['[::1]', true],
-    ['[fd00::1]', true],
-    ['[fe80::1]', true],
-    ['[::ffff:127.0.0.1]', true],
-    ['8.8.8.8', false],
-    ['172.32.0.1', false],
-    ['example.com', false],
-    ['[2001:4860::8888]', false],
-  ])('isPrivateHost(%s) is %s', (host, expected) => {
-    expect(isPrivateHost(host)).toBe(expected);
+describe('data URLs', () => {
+  it('become inlineData as sent, and a broken one is a validation error naming the part', () => {
+    expect(inlineDataOf('data:image/jpeg;base64,/9j/4AAQ', 'p')).toEqual({ mimeType: 'image/jpeg', data: '/9j/4AAQ' });
+    expect(inlineDataOf('data:image/svg+xml,%3Csvg%2F%3E', 'p')).toEqual({ mimeType: 'image/svg+xml', data: Buffer.from('<svg/>').toString('base64') });
+    for (const broken of ['data:image/png;base64,not base64!', 'data:image/png;base64']) {
+      expect(() => inlineDataOf(broken, 'messages.0.content.2')).toThrow(RefractValidationError);
+      expect(() => inlineDataOf(broken, 'messages.0.content.2')).toThrow(/messages\.0\.content\.2/);
+    }
   });
 });

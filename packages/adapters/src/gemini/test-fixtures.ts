@@ -6,7 +6,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROVIDER_FIXTURES } from '@refract/test-support';
-import { MockAgent } from 'undici';
+import type { MockAgent } from 'undici';
+import { mockOrigin, type MockedCall } from '../shared/testing/mock-origin';
+import { readFixtureLines } from '../shared/testing/provider-fixtures';
+import { sseWire } from '../shared/testing/sse-wire';
 import type { GeminiPartialArg, GeminiResponse } from './gemini-api-types';
 
 export const GEMINI_ORIGIN = 'https://generativelanguage.googleapis.com';
@@ -26,51 +29,21 @@ export function readJsonFixture(name: string): GeminiResponse & Record<string, u
 
 /** The decoded events of a `*.chunks.txt` fixture, one JSON payload per line. */
 export function readChunkLines(name: string): string[] {
-  return readFileSync(join(googleFixturesDir(), name), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '');
+  return readFixtureLines('vercel-ai', 'google', name);
 }
 
 /** The SSE wire form of decoded events, as `streamGenerateContent?alt=sse` sends them. */
 export function sseBody(lines: string[]): string {
-  return lines.map((line) => `data: ${line}\r\n\r\n`).join('');
+  return sseWire(lines, { newline: '\r\n' });
 }
 
-export interface RecordedCall {
-  path: string;
-  headers: Record<string, string>;
-  body: unknown;
-}
-
-/** A MockAgent with network disabled; `calls` records what the adapter sent. */
-export function mockGemini(): { agent: MockAgent; calls: RecordedCall[]; reply: (path: string, status: number, body: string, contentType?: string, headers?: Record<string, string>) => void } {
-  const agent = new MockAgent();
-  agent.disableNetConnect();
-  const calls: RecordedCall[] = [];
-  const pool = agent.get(GEMINI_ORIGIN);
+/** A MockAgent with network disabled (the shared `mockOrigin`); `calls` records what the adapter sent. */
+export function mockGemini(): { agent: MockAgent; calls: MockedCall[]; reply: (path: string, status: number, body: string, contentType?: string, headers?: Record<string, string>) => void } {
+  const origin = mockOrigin(GEMINI_ORIGIN);
   const reply = (path: string, status: number, body: string, contentType = 'application/json', headers: Record<string, string> = {}): void => {
-    pool
-      .intercept({ path, method: path.startsWith('/v1beta/models?') ? 'GET' : 'POST' })
-      .reply((options) => {
-        calls.push({
-          path: options.path,
-          headers: normaliseHeaders(options.headers),
-          body: typeof options.body === 'string' ? JSON.parse(options.body) : undefined,
-        });
-        return { statusCode: status, data: body, responseOptions: { headers: { 'content-type': contentType, ...headers } } };
-      });
+    origin.reply({ path, method: path.startsWith('/v1beta/models?') ? 'GET' : 'POST' }, { status, body, headers: { 'content-type': contentType, ...headers } });
   };
-  return { agent, calls, reply };
-}
-
-function normaliseHeaders(headers: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (Array.isArray(headers)) {
-    for (let index = 0; index + 1 < headers.length; index += 2) out[String(headers[index]).toLowerCase()] = String(headers[index + 1]);
-  } else if (headers && typeof headers === 'object') {
-    for (const [name, value] of Object.entries(headers as Record<string, unknown>)) out[name.toLowerCase()] = String(value);
-  }
-  return out;
+  return { agent: origin.agent, calls: origin.calls, reply };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ChatRequest, ProviderWarning } from '@refract/core';
-import { isRecord } from '../shared';
+import { imageDetailWarnings, isRecord } from '../shared';
 import { toOllamaMessages, type MessageContext } from './convert-to-ollama-messages';
 
 /** Request fields translated below (or owned by the adapter). */
@@ -62,11 +62,12 @@ export async function toOllamaChatBody(request: ChatRequest, context: { stream: 
     messages: await toOllamaMessages(request.messages, { loadImage: context.loadImage, warnings }),
     stream: context.stream,
   };
+  warnings.push(...imageDetailWarnings(request.messages, 'Ollama'));
   const format = formatOf(request.response_format);
   if (format !== undefined) body['format'] = format;
   const think = thinkOf(request.reasoning_effort, warnings);
   if (think !== undefined) body['think'] = think;
-  addTools(request, body, unsupported);
+  addTools(request, body, unsupported, warnings);
 
   for (const [key, value] of Object.entries(request)) {
     if (TRANSLATED.has(key) || value === undefined) continue;
@@ -98,10 +99,14 @@ function thinkOf(effort: ChatRequest['reasoning_effort'], warnings: ProviderWarn
   return effort;
 }
 
-function addTools(request: ChatRequest, body: Record<string, unknown>, unsupported: (parameter: string, why: string) => void): void {
+function addTools(request: ChatRequest, body: Record<string, unknown>, unsupported: (parameter: string, why: string) => void, warnings: ProviderWarning[]): void {
   const choice = request.tool_choice;
   if (!request.tools || request.tools.length === 0) return;
-  if (choice === 'none') return; // honoured by not offering the tools
+  if (choice === 'none') {
+    // Honoured by not offering the tools, which the model then does not see at all: said, as Bedrock's adapter does.
+    warnings.push({ type: 'parameter-changed', parameter: 'tool_choice', message: "tool_choice: Ollama has no tool_choice 'none'; the tools were not sent so the model cannot call them" });
+    return;
+  }
   body['tools'] = request.tools.map((tool) => {
     const { strict: _strict, ...fn } = tool.function;
     return { ...tool, function: fn };

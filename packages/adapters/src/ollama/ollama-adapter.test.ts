@@ -98,10 +98,10 @@ describe('request translation', () => {
     expect(sentBody()['think']).toBe(true);
   });
 
-  it('honours tool_choice none by not offering the tools', async () => {
+  it('honours tool_choice none by not offering the tools, and says so (as the Bedrock adapter does)', async () => {
     const { warnings } = await adapter.chat({ ...base, tools: [{ type: 'function', function: { name: 'f' } }], tool_choice: 'none' });
     expect(sentBody()).not.toHaveProperty('tools');
-    expect(warnings).toEqual([]);
+    expect(warnings).toEqual([expect.objectContaining({ type: 'parameter-changed', parameter: 'tool_choice' })]);
   });
 
   it('reports history it has to change: non-object tool arguments, unknown tool result ids, audio parts', async () => {

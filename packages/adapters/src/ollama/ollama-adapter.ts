@@ -47,6 +47,7 @@ export function createOllamaAdapter(options: OllamaAdapterOptions = {}): Closabl
           http,
           path,
           fetchUrls: options.fetchImageUrls ?? true,
+          enableHint: 'the adapter option `fetchImageUrls`',
           allowPrivateHosts: options.allowPrivateImageHosts ?? false,
           signal: call.signal,
           timeoutMs: call.timeoutMs,

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { collectStream, isProviderError, type ChatRequest, type StreamPart } from '@refract/core';
 import { sendJson, sleep, startFakeUpstream, type FakeUpstream } from '@refract/test-support';
 import { generateExampleAsChatLines, ollamaDocExample, toNdjson } from '../shared/testing/ollama-fixtures';
-import { collectParts, errorOf, firstNextError } from '../shared/testing/stream-test-helpers';
+import { abortAtFirstText, collectParts, errorOf, firstNextError, socketCloseDelay } from '../shared/testing/stream-test-helpers';
 import { createOllamaAdapter } from './ollama-adapter';
 
 /**
@@ -152,19 +152,9 @@ describe('ollama adapter: real sockets against a local NDJSON upstream', () => {
       response.write(toNdjson(fullTextStream().slice(0, 1)));
     });
     const controller = new AbortController();
-    const closesBefore = upstream.socketCloses.length;
-    const parts: StreamPart[] = [];
-    let abortedAt = 0;
-    for await (const part of adapter.stream(request, { signal: controller.signal })) {
-      parts.push(part);
-      if (part.type === 'text-delta') {
-        abortedAt = performance.now();
-        controller.abort();
-      }
-    }
+    const { parts, abortedAt } = await abortAtFirstText(adapter.stream(request, { signal: controller.signal }), controller);
     expect(errorOf(parts).kind).toBe('aborted');
-    for (let waited = 0; upstream.socketCloses.length === closesBefore && waited < 1000; waited += 5) await sleep(5);
-    expect((upstream.socketCloses[closesBefore] ?? Infinity) - abortedAt).toBeLessThan(100);
+    expect(await socketCloseDelay(upstream, abortedAt)).toBeLessThan(100);
   });
 
   it('times out waiting for headers, and between lines', async () => {

@@ -1,4 +1,5 @@
 import { usageFromOpenAI, type ChatCompletion, type ProviderWarning, type StreamPart } from '@refract/core';
+import { isRecord } from '../shared';
 import { withChoice } from './openai-tool-call-stream';
 
 /**
@@ -20,7 +21,13 @@ export function completionToStreamParts(completion: ChatCompletion, warnings: Pr
     if (message.reasoning_content) parts.push(withChoice({ type: 'reasoning-delta', delta: message.reasoning_content }, index));
     if (message.content) parts.push(withChoice({ type: 'text-delta', delta: message.content }, index));
     (message.tool_calls ?? []).forEach((call, callIndex) => {
-      parts.push(withChoice({ type: 'tool-call-start', index: callIndex, id: call.id, name: call.function.name }, index));
+      const extraContent = call['extra_content'];
+      parts.push(
+        withChoice(
+          { type: 'tool-call-start', index: callIndex, id: call.id, name: call.function.name, ...(isRecord(extraContent) ? { extraContent } : {}) },
+          index,
+        ),
+      );
       if (call.function.arguments !== '') {
         parts.push(withChoice({ type: 'tool-call-delta', index: callIndex, argumentsDelta: call.function.arguments }, index));
       }

@@ -14,7 +14,7 @@ import { createOpenAIAdapter } from './openai-adapter';
 interface Expected {
   text?: Record<number, string>;
   reasoning?: string;
-  toolCalls?: { index?: number; id: string; name: string; arguments: string }[];
+  toolCalls?: { index?: number; id: string; name: string; arguments: string; extraContent?: Record<string, unknown> }[];
   finish?: Record<number, string>;
   usage?: Usage;
   error?: { kind: ProviderErrorKind; includes: string; status?: number };
@@ -25,6 +25,8 @@ interface Expected {
 const sparkle = { id: 'call_O17Uplv4lJvD6DVdIvFFeRMw', name: 'test-tool', arguments: '{"value":"Sparkle Day"}' };
 const searchGoogle = { id: 'chatcmpl-tool-b3b307239370432d9910d4b79b4dbbaa', name: 'searchGoogle', arguments: '{"query": "latest news on ai"}' };
 const serverErrorText = 'The server had an error processing your request';
+/** Gemini's thought signature as its OpenAI-compatible endpoint sends it on a tool call (`extra_content`). */
+const signature = (value: string): Record<string, unknown> => ({ google: { thought_signature: value } });
 
 const expectations: Record<string, Expected> = {
   'openai-chat:2315': { text: { 0: 'Hello' }, finish: { 0: 'stop' } },
@@ -61,19 +63,17 @@ const expectations: Record<string, Expected> = {
   'openai-compatible-chat:2538': { toolCalls: [{ id: 'call_late', name: 'test-tool', arguments: '{"value":"hi"}' }], finish: { 0: 'tool_calls' }, usage: { inputTokens: 18, outputTokens: 10 } },
   'openai-compatible-chat:2694': { error: { kind: 'decode', includes: 'call_missing never received a function name' } },
   'openai-compatible-chat:2734': {
-    toolCalls: [{ id: 'function-call-1', name: 'check_flight', arguments: '{"flight":"AA100"}' }],
+    toolCalls: [{ id: 'function-call-1', name: 'check_flight', arguments: '{"flight":"AA100"}', extraContent: signature('<Signature A>') }],
     finish: { 0: 'tool_calls' },
     usage: { inputTokens: 10, outputTokens: 20 },
-    warningIncludes: ['"extra_content"'],
   },
   'openai-compatible-chat:2795': {
     toolCalls: [
-      { index: 0, id: 'call-paris', name: 'get_weather', arguments: '{"location":"Paris"}' },
+      { index: 0, id: 'call-paris', name: 'get_weather', arguments: '{"location":"Paris"}', extraContent: signature('<Signature A>') },
       { index: 1, id: 'call-london', name: 'get_weather', arguments: '{"location":"London"}' },
     ],
     finish: { 0: 'tool_calls' },
     usage: { inputTokens: 10, outputTokens: 20 },
-    warningIncludes: ['"extra_content"'],
   },
   'openai-compatible-chat:2872': { toolCalls: [sparkle], finish: { 0: 'tool_calls' }, usage: { inputTokens: 18, outputTokens: 439 } },
   'openai-compatible-chat:3030': { toolCalls: [searchGoogle], finish: { 0: 'tool_calls' }, usage: { inputTokens: 226, outputTokens: 20 } },
@@ -81,7 +81,11 @@ const expectations: Record<string, Expected> = {
   'openai-compatible-chat:3282': { toolCalls: [{ id: sparkle.id, name: 'test-tool', arguments: '' }], finish: { 0: 'tool_calls' }, usage: { inputTokens: 18, outputTokens: 439 } },
   'openai-compatible-chat:3378': { error: { kind: 'context_overflow', includes: 'Context length exceeded' } },
   'openai-compatible-chat:3433': { error: { kind: 'decode', includes: '{unparsable}' } },
-  'openai-compatible-chat:3751': { toolCalls: [{ id: 'call-1', name: 'test_tool', arguments: '{"a":1}' }], finish: { 0: 'tool_calls' }, usage: { inputTokens: 10, outputTokens: 5 }, warningIncludes: ['"extra_content"'] },
+  'openai-compatible-chat:3751': {
+    toolCalls: [{ id: 'call-1', name: 'test_tool', arguments: '{"a":1}', extraContent: signature('<Sig>') }],
+    finish: { 0: 'tool_calls' },
+    usage: { inputTokens: 10, outputTokens: 5 },
+  },
   'openai-compatible-chat:3818': { text: { 0: 'Hello' }, finish: { 0: 'stop' }, usage: { inputTokens: 20, outputTokens: 30, cachedInputTokens: 5, reasoningTokens: 10 } },
   'openai-compatible-chat:3884': { text: { 0: 'Hello' }, finish: { 0: 'stop' }, usage: { inputTokens: 20, outputTokens: 30 } },
   'openai-compatible-chat:3908': { text: { 0: 'Hello' }, finish: { 0: 'stop' }, usage: { inputTokens: 20, outputTokens: 30, cachedInputTokens: 5, reasoningTokens: 10 } },
@@ -145,8 +149,9 @@ describe('vercel-ai inline SSE cases', () => {
     }
     if (expected.reasoning !== undefined) expect(completion.choices[0]?.message.reasoning_content).toBe(expected.reasoning);
     const calls = completion.choices[0]?.message.tool_calls ?? [];
-    expect(calls.map((call) => ({ id: call.id, name: call.function.name, arguments: call.function.arguments }))).toEqual(
-      (expected.toolCalls ?? []).map(({ id, name, arguments: args }) => ({ id, name, arguments: args })),
+    // extra_content (Gemini's thought signatures) is carried on the tool call it came with, and only there.
+    expect(calls.map((call) => ({ id: call.id, name: call.function.name, arguments: call.function.arguments, extra: call['extra_content'] }))).toEqual(
+      (expected.toolCalls ?? []).map(({ id, name, arguments: args, extraContent }) => ({ id, name, arguments: args, extra: extraContent })),
     );
     const starts = parts.filter((part) => part.type === 'tool-call-start');
     expect(starts).toHaveLength(expected.toolCalls?.length ?? 0);

@@ -1,8 +1,12 @@
 import { ProviderError, type StreamPart } from '@refract/core';
 import { generateId, isRecord, nonEmptyString } from '../shared';
 
-/** Tool-call fragment fields carried by stream parts; any other (e.g. Gemini's `extra_content`) is reported. */
-const CARRIED_FIELDS: ReadonlySet<string> = new Set(['index', 'id', 'type', 'function']);
+/**
+ * Tool-call fragment fields carried by stream parts; any other is reported. `extra_content`
+ * (Gemini's thought signature, sent by its OpenAI-compatible endpoint) rides on `tool-call-start`
+ * when it arrives before or with the call's name, as it does; only a late one is reported.
+ */
+const CARRIED_FIELDS: ReadonlySet<string> = new Set(['index', 'id', 'type', 'function', 'extra_content']);
 
 interface ToolCallState {
   index: number;
@@ -10,6 +14,8 @@ interface ToolCallState {
   name: string | undefined;
   /** Argument fragments that arrived before the name. */
   pendingArguments: string;
+  /** The call's `extra_content`, sent with its first fragment(s). */
+  extraContent: Record<string, unknown> | undefined;
   started: boolean;
 }
 
@@ -22,6 +28,7 @@ interface ToolCallState {
  * - no `index` (Mistral): the position in the array is used, and a new id at an index already in
  *   use starts a new call at the next free index;
  * - no `type`, empty-string names in continuation fragments, object arguments;
+ * - `extra_content` on the first fragment (Gemini's thought signatures), kept on `tool-call-start`;
  * - a call that never receives a name becomes a `decode` error at the choice's finish.
  */
 export class OpenAIToolCallStream {
@@ -42,6 +49,7 @@ export class OpenAIToolCallStream {
       for (const [field, value] of Object.entries(fragment)) {
         if (!CARRIED_FIELDS.has(field) && value !== null && value !== undefined) onUncarried(field);
       }
+      const extraContent = isRecord(fragment['extra_content']) ? fragment['extra_content'] : undefined;
       const fn = isRecord(fragment['function']) ? fragment['function'] : {};
       const id = nonEmptyString(fragment['id']);
       const name = nonEmptyString(fn['name']);
@@ -54,20 +62,27 @@ export class OpenAIToolCallStream {
         state = undefined;
       }
       if (!state) {
-        state = { index, id: undefined, name: undefined, pendingArguments: '', started: false };
+        state = { index, id: undefined, name: undefined, pendingArguments: '', extraContent: undefined, started: false };
         calls.set(index, state);
       }
       if (state.started) {
+        if (extraContent !== undefined) onUncarried('extra_content');
         if (argumentsDelta !== '') parts.push(withChoice({ type: 'tool-call-delta', index, argumentsDelta }, choiceIndex));
         return;
       }
       state.id ??= id;
       state.name ??= name;
+      state.extraContent = extraContent === undefined ? state.extraContent : { ...state.extraContent, ...extraContent };
       state.pendingArguments += argumentsDelta;
       if (state.name === undefined) return;
       state.started = true;
       state.id ??= generateId('call');
-      parts.push(withChoice({ type: 'tool-call-start', index, id: state.id, name: state.name }, choiceIndex));
+      parts.push(
+        withChoice(
+          { type: 'tool-call-start', index, id: state.id, name: state.name, ...(state.extraContent ? { extraContent: state.extraContent } : {}) },
+          choiceIndex,
+        ),
+      );
       if (state.pendingArguments !== '') {
         parts.push(withChoice({ type: 'tool-call-delta', index, argumentsDelta: state.pendingArguments }, choiceIndex));
         state.pendingArguments = '';

@@ -6,7 +6,25 @@ export { readLines } from './ndjson';
 export { readJsonBody } from './read-json';
 export { guardStream, decodeError, type GuardStreamOptions } from './guard-stream';
 export { generateId, unixSeconds } from './ids';
-export { loadImage, DEFAULT_MAX_IMAGE_BYTES, type LoadedImage, type LoadImageOptions } from './load-image';
 export { isRecord, nonEmptyString, finiteNumber, type JsonRecord } from './json-values';
 export type { ClosableProviderAdapter } from './closable-provider-adapter';
-export { isPrivateAddress } from './private-address';
+export {
+  loadImage,
+  fetchImage,
+  isPublicImageUrl,
+  parseDataUrl,
+  isDataUrl,
+  normalizeMediaType,
+  DataUrlError,
+  sniffImageType,
+  base64Head,
+  isPrivateAddress,
+  imageError,
+  imageDetailWarnings,
+  DEFAULT_MAX_IMAGE_BYTES,
+  DEFAULT_IMAGE_TIMEOUT_MS,
+  type LoadedImage,
+  type LoadImageOptions,
+  type ImageFetchOptions,
+  type DataUrl,
+} from './images';

@@ -31,7 +31,30 @@ const CONTEXT_OVERFLOW_PATTERNS: readonly RegExp[] = [
   /maximum prompt length is \d+/i,
   /exceeds? the available context size/i,
   /tokens \+ `?max_new_tokens`? must be <=/i,
+  // vLLM ("The decoder prompt (length 17772) is longer than …"), sglang, Ollama's cloud
+  /is longer than the maximum model length/i,
+  /is longer than the model'?s context length/i,
+  /prompt too long; exceeded (?:the )?max(?:imum)? context length/i,
 ];
+
+/**
+ * Wording only a throttling or quota error uses. Bedrock's ThrottlingException says "Too many
+ * tokens, please wait before trying again.", which an overflow pattern would also match: with a
+ * 429, a throttling code or no status at all (an in-band stream error), this wording decides first.
+ */
+const THROTTLING_PATTERNS: readonly RegExp[] = [
+  /please wait before/i,
+  /rate[ _-]?limit/i,
+  /throttl/i,
+  /too many requests/i,
+  /\bper (?:min(?:ute)?|hour|day|second)\b/i,
+  /\b[RT]PM\b/,
+  /quota/i,
+  /resource (?:has been )?exhausted/i,
+];
+
+/** Codes and types that name throttling: Bedrock `ThrottlingException`, Gemini `RESOURCE_EXHAUSTED`, Azure `429`, … */
+const THROTTLING_CODE = /throttl|rate_?limit|too_?many_?requests|resource_exhausted|quota|^429$/;
 
 const MAX_TOKENS_PATTERNS: readonly RegExp[] = [
   /max_tokens.*(?:too large|exceeds|is greater than|must be (?:less|at most))/i,
@@ -58,6 +81,8 @@ export function parseContextWindow(message: string): number | undefined {
     /maximum (?:of )?(\d+) tokens/i,
     /maximum prompt length is (\d+)/i,
     /max_new_tokens`? must be <= (\d+)/i,
+    /maximum model length of (\d+)/i,
+    /context length \((\d+) tokens?\)/i,
   ];
   for (const pattern of patterns) {
     const match = pattern.exec(message);
@@ -91,6 +116,11 @@ export function classifyProviderError(input: ErrorClassificationInput): Provider
   const message = input.message;
   const status = input.status;
 
+  // Throttling first: "Too many tokens, please wait" is Bedrock's rate limit, not an overflow.
+  const throttledByStatusOrCode = status === 429 || THROTTLING_CODE.test(code) || THROTTLING_CODE.test(type);
+  if ((throttledByStatusOrCode || status === undefined) && THROTTLING_PATTERNS.some((p) => p.test(message))) {
+    return 'rate_limit';
+  }
   if (CONTEXT_OVERFLOW_CODES.has(code) || CONTEXT_OVERFLOW_PATTERNS.some((p) => p.test(message))) {
     if (!MAX_TOKENS_PATTERNS.some((p) => p.test(message)) || /context/i.test(message)) {
       return 'context_overflow';
@@ -115,6 +145,9 @@ export function classifyProviderError(input: ErrorClassificationInput): Provider
     return 'content_filter';
   }
   if (status === 408) return 'timeout';
+  // A conflict with a request in progress is transient (the OpenAI SDKs retry 409 too): a client
+  // error kind would make the router give up on a call that a retry would complete.
+  if (status === 409) return 'overloaded';
   if (status !== undefined && status >= 500) return 'server';
   if (status !== undefined && status >= 400) return 'bad_request';
   // No status: an error inside a 200 stream. Its type still says whose fault it is.

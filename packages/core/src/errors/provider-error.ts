@@ -35,6 +35,8 @@ export interface ProviderErrorInit {
   maxTokensLimit?: number | undefined;
   /** The context window the provider named in an overflow error (learned by the router). */
   contextWindow?: number | undefined;
+  /** The request parameter at fault, e.g. `messages.1.content.0` for an image the adapter could not fetch; sent as `error.param`. */
+  param?: string | undefined;
   cause?: unknown | undefined;
 }
 
@@ -69,6 +71,7 @@ export class ProviderError extends RefractError {
     super(codeForKind(init.kind), `[${init.provider}] ${init.message}`, {
       status: clientStatus(init.kind, init.providerStatus),
       cause: init.cause,
+      ...(init.param !== undefined ? { param: init.param } : {}),
       details: compact({
         provider: init.provider,
         kind: init.kind,

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { collectStream, isProviderError, type ChatRequest, type ProviderAdapter, type StreamPart } from '@refract/core';
 import { sendJson, sleep, startFakeUpstream, type FakeUpstream } from '@refract/test-support';
 import { readChunkLines, toSse } from './provider-fixtures';
-import { collectParts, errorOf, firstNextError } from './stream-test-helpers';
+import { abortAtFirstText, collectParts, errorOf, firstNextError, socketCloseDelay } from './stream-test-helpers';
 
 /** Test-only: the real-socket behaviour every adapter speaking the OpenAI SSE wire must show. */
 export interface OpenAIWireSuiteOptions {
@@ -162,21 +162,9 @@ export function describeOpenAIWire(options: OpenAIWireSuiteOptions): void {
         // and then nothing: the upstream would keep the stream open forever
       });
       const controller = new AbortController();
-      const closesBefore = upstream.socketCloses.length;
-      const parts: StreamPart[] = [];
-      let abortedAt = 0;
-      for await (const part of adapter.stream(request, { signal: controller.signal })) {
-        parts.push(part);
-        if (part.type === 'text-delta') {
-          abortedAt = performance.now();
-          controller.abort();
-        }
-      }
+      const { parts, abortedAt } = await abortAtFirstText(adapter.stream(request, { signal: controller.signal }), controller);
       expect(errorOf(parts).kind).toBe('aborted');
-      for (let waited = 0; upstream.socketCloses.length === closesBefore && waited < 1000; waited += 5) await sleep(5);
-      const closedAt = upstream.socketCloses[closesBefore];
-      expect(closedAt).toBeDefined();
-      expect((closedAt ?? Infinity) - abortedAt).toBeLessThan(100);
+      expect(await socketCloseDelay(upstream, abortedAt)).toBeLessThan(100);
     });
 
     it('times out while waiting for headers (chat and stream) and between stream chunks', async () => {

@@ -1,10 +1,13 @@
 import { MockAgent } from 'undici';
 import type { StreamPart } from '@refract/core';
 
-/** Test-only: drains an async iterable. */
-export async function collectParts(parts: AsyncIterable<StreamPart>): Promise<StreamPart[]> {
+/** Test-only: drains a stream into an array; `onPart` sees each part as it arrives (to abort mid-stream, say). */
+export async function collectParts(parts: AsyncIterable<StreamPart>, onPart?: (part: StreamPart) => void): Promise<StreamPart[]> {
   const out: StreamPart[] = [];
-  for await (const part of parts) out.push(part);
+  for await (const part of parts) {
+    out.push(part);
+    onPart?.(part);
+  }
   return out;
 }
 
@@ -30,4 +33,27 @@ export async function firstNextError(parts: AsyncIterable<StreamPart>): Promise<
     return error;
   }
   throw new Error('expected the first next() to throw');
+}
+
+/** Test-only: reads a stream and aborts `controller` at its first text delta; returns every part and when it aborted. */
+export async function abortAtFirstText(parts: AsyncIterable<StreamPart>, controller: AbortController): Promise<{ parts: StreamPart[]; abortedAt: number }> {
+  let abortedAt = Number.NaN;
+  const out = await collectParts(parts, (part) => {
+    if (part.type === 'text-delta' && Number.isNaN(abortedAt)) {
+      abortedAt = performance.now();
+      controller.abort();
+    }
+  });
+  return { parts: out, abortedAt };
+}
+
+/**
+ * Test-only: how long after `since` (a `performance.now()` time) the fake upstream saw a client
+ * socket close, waiting up to `waitMs` for one; Infinity when none closed. The issue's bound for
+ * an abort is 100 ms.
+ */
+export async function socketCloseDelay(upstream: { socketCloses: readonly number[] }, since: number, waitMs = 1000): Promise<number> {
+  const first = (): number | undefined => upstream.socketCloses.find((time) => time >= since);
+  for (let waited = 0; first() === undefined && waited < waitMs; waited += 5) await new Promise((resolve) => setTimeout(resolve, 5));
+  return (first() ?? Infinity) - since;
 }

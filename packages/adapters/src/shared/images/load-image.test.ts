@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MockAgent } from 'undici';
 import { isProviderError } from '@refract/core';
 import { startFakeUpstream, type FakeUpstream } from '@refract/test-support';
-import { HttpClient, toNetworkError } from './http';
+import { HttpClient } from '../http';
 import { loadImage } from './load-image';
-import { errorFromResponse } from './provider-http-error';
 
 const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
 
@@ -93,21 +92,14 @@ describe('loadImage', () => {
       expect(isProviderError(error) && error.kind).toBe('bad_request');
     }
   });
-});
 
-describe('shared error helpers', () => {
-  it('classifies the reason of an AbortSignal.timeout() as a timeout', () => {
-    const reason = new DOMException('The operation was aborted due to timeout', 'TimeoutError');
-    expect(toNetworkError('p', reason).kind).toBe('timeout');
-    expect(toNetworkError('p', new Error('socket hang up')).kind).toBe('network');
-  });
-
-  it('lets a body parser mark a failure as not retryable', async () => {
-    const body = (async function* () {
-      yield new TextEncoder().encode('{"error":{"message":"quota","code":"insufficient_quota"}}');
-    })();
-    const response = { status: 429, headers: {}, body: Object.assign(body, { destroy: () => undefined }) } as never;
-    const error = await errorFromResponse('p', response, () => ({ message: 'quota', code: 'insufficient_quota', retryable: false }));
-    expect([error.kind, error.retryable]).toEqual(['rate_limit', false]);
+  it('reads a data URL type from its bytes, requires an image, and applies acceptedTypes to data URLs too', async () => {
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]).toString('base64');
+    expect(await loadImage(`data:image/png;base64,${jpeg}`, options)).toEqual({ mediaType: 'image/jpeg', base64: jpeg });
+    const notImage = await loadImage('data:text/plain,hello', options).catch((caught: unknown) => caught);
+    expect(isProviderError(notImage) && [notImage.kind, notImage.param]).toEqual(['bad_request', 'messages.0.content.1']);
+    expect((notImage as Error).message).toContain('is not an image (media type text/plain)');
+    const svg = await loadImage('data:image/svg+xml,%3Csvg%2F%3E', { ...options, acceptedTypes: new Set(['image/png']) }).catch((caught: unknown) => caught);
+    expect((svg as Error).message).toContain('of type image/svg+xml, which this provider does not accept (it takes image/png)');
   });
 });

@@ -5,6 +5,10 @@ import { isIP } from 'node:net';
  * unspecified and carrier-grade NAT addresses, IPv4 and IPv6 (IPv4-mapped included). Names are
  * not resolved through DNS: this is a cheap guard against server-side request forgery through
  * caller-supplied URLs, not a firewall.
+ *
+ * @example
+ * isPrivateAddress('169.254.169.254'); // true
+ * isPrivateAddress('[::ffff:7f00:1]'); // true (127.0.0.1, IPv4-mapped)
  */
 export function isPrivateAddress(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RefractError } from '@refract/core';
+import { isProviderError } from '@refract/core';
 import { sendJson, startFakeUpstream, type FakeUpstream } from '@refract/test-support';
 import { MODEL, testOptions } from './bedrock-test-kit';
 import { createBedrockAdapter, type BedrockAdapterOptions } from './index';
@@ -19,6 +19,10 @@ beforeAll(async () => {
     if (path === '/cat.bin') {
       response.writeHead(200, { 'content-type': 'application/octet-stream' });
       return void response.end(PNG);
+    }
+    if (path === '/cat.svg') {
+      response.writeHead(200, { 'content-type': 'image/svg+xml' });
+      return void response.end('<svg xmlns="http://www.w3.org/2000/svg"/>');
     }
     if (path === '/page.html') {
       response.writeHead(200, { 'content-type': 'text/html' });
@@ -48,6 +52,9 @@ beforeAll(async () => {
 });
 afterAll(async () => upstream.close());
 
+/** The fake upstream is on 127.0.0.1, which the default policy refuses: these tests admit it explicitly. */
+const local = (url: URL): boolean => url.hostname === '127.0.0.1';
+
 function chatWithImage(url: string, options: BedrockAdapterOptions) {
   const adapter = createBedrockAdapter(testOptions({ endpoint: upstream.url, ...options }));
   return adapter.chat({ model: MODEL, messages: [{ role: 'user', content: [{ type: 'text', text: 'What is it?' }, { type: 'image_url', image_url: { url } }] }] });
@@ -58,25 +65,35 @@ function converseCalls(): unknown[] {
 }
 
 describe('http(s) image URLs', () => {
+  // Refused images are bad_request ProviderErrors (the gateway fails fast on them) naming the part in `param`.
   it('are refused by default with an error naming the parameter and the option, and nothing is sent', async () => {
     const before = upstream.requests.length;
     const thrown = await chatWithImage(`${upstream.url}/cat.png`, {}).catch((error: unknown) => error);
-    expect(thrown).toBeInstanceOf(RefractError);
-    expect(thrown).toMatchObject({ code: 'REFRACT_ERR_UNSUPPORTED', param: 'messages.0.content.1.image_url.url' });
+    expect(isProviderError(thrown) && thrown.kind).toBe('bad_request');
+    expect(thrown).toMatchObject({ retryable: false, param: 'messages.0.content.1.image_url.url' });
     expect((thrown as Error).message).toContain('fetchImageUrls');
     expect(upstream.requests.length).toBe(before);
   });
 
+  it('with `fetchImageUrls: true` still refuse private and local hosts, like every adapter', async () => {
+    const before = upstream.requests.length;
+    await expect(chatWithImage(`${upstream.url}/cat.png`, { fetchImageUrls: true })).rejects.toThrow(/private or local address \(127\.0\.0\.1\)/);
+    await expect(chatWithImage('http://169.254.169.254/latest/meta-data/', { fetchImageUrls: true })).rejects.toThrow(/private or local address/);
+    expect(upstream.requests.length).toBe(before);
+  });
+
   it('are downloaded through the adapter when allowed and sent as bytes', async () => {
-    const { response } = await chatWithImage(`${upstream.url}/cat.png`, { fetchImageUrls: true });
+    const { response } = await chatWithImage(`${upstream.url}/cat.png`, { fetchImageUrls: local });
     expect(response.choices[0]?.message.content).toBe('a cat');
     const body = converseCalls().at(-1) as { messages: { content: unknown[] }[] };
     expect(body.messages[0]?.content).toEqual([{ text: 'What is it?' }, { image: { format: 'png', source: { bytes: PNG.toString('base64') } } }]);
   });
 
   it('follow redirects, and recognise images served as octet-stream by their bytes', async () => {
-    await expect(chatWithImage(`${upstream.url}/moved`, { fetchImageUrls: true })).resolves.toBeDefined();
-    await expect(chatWithImage(`${upstream.url}/cat.bin`, { fetchImageUrls: true })).resolves.toBeDefined();
+    await expect(chatWithImage(`${upstream.url}/moved`, { fetchImageUrls: local })).resolves.toBeDefined();
+    await expect(chatWithImage(`${upstream.url}/cat.bin`, { fetchImageUrls: local })).resolves.toBeDefined();
+    const body = converseCalls().at(-1) as { messages: { content: unknown[] }[] };
+    expect(body.messages[0]?.content[1]).toEqual({ image: { format: 'png', source: { bytes: PNG.toString('base64') } } });
   });
 
   it('check every redirect target against the allow function', async () => {
@@ -86,19 +103,21 @@ describe('http(s) image URLs', () => {
   });
 
   it.each([
-    ['/page.html', /not an image Bedrock accepts.*text\/html/],
+    ['/page.html', /is not an image \(content-type text\/html\)/],
+    ['/cat.svg', /of type image\/svg\+xml, which this provider does not accept \(it takes image\/png, image\/jpeg, image\/gif, image\/webp\)/],
     ['/huge.png', /larger than 1000 bytes/],
     ['/chunked-huge.png', /larger than 100 bytes/],
     ['/missing.png', /HTTP 404/],
   ])('refuse %s with a clear error', async (path, message) => {
     const maxImageBytes = path === '/chunked-huge.png' ? 100 : 1000;
-    const thrown = await chatWithImage(`${upstream.url}${path}`, { fetchImageUrls: true, maxImageBytes }).catch((error: unknown) => error);
-    expect(thrown).toMatchObject({ code: 'REFRACT_ERR_VALIDATION', param: 'messages.0.content.1.image_url.url' });
+    const thrown = await chatWithImage(`${upstream.url}${path}`, { fetchImageUrls: local, maxImageBytes }).catch((error: unknown) => error);
+    expect(isProviderError(thrown) && thrown.kind).toBe('bad_request');
+    expect(thrown).toMatchObject({ param: 'messages.0.content.1.image_url.url' });
     expect((thrown as Error).message).toMatch(message);
   });
 
   it('refuse URLs that are neither data: nor http(s):', async () => {
-    await expect(chatWithImage('ftp://example.com/cat.png', { fetchImageUrls: true })).rejects.toThrow(/data: or http\(s\)/);
-    await expect(chatWithImage('not a url', { fetchImageUrls: true })).rejects.toThrow(/neither a data: URL nor a valid http\(s\) URL/);
+    await expect(chatWithImage('ftp://example.com/cat.png', { fetchImageUrls: local })).rejects.toThrow(/data: or http\(s\)/);
+    await expect(chatWithImage('not a url', { fetchImageUrls: local })).rejects.toThrow(/neither a data: URL nor a valid http\(s\) URL/);
   });
 });

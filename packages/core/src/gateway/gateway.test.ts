@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { scriptedAdapter, type ScriptedStep } from '@refract/test-support';
 import { ManualClock } from '../clock/clock';
 import { ProviderError } from '../errors/provider-error';
+import { RefractError } from '../errors/refract-error';
 import { createRouter } from '../router/create-router';
 import type { StreamPart } from '../providers/stream-part';
 
@@ -226,5 +227,24 @@ describe('router.stream', () => {
     }
     expect(adapters.primary.closedStreams).toBeGreaterThan(0);
     expect((await execution.summary).status).toBe('error');
+  });
+});
+
+describe('requests an adapter cannot translate', () => {
+  it('tries the next provider without blaming the first, and returns the 400 when none can', async () => {
+    const refusing = {
+      ...scriptedAdapter('primary', [{ reply: 'never' }]),
+      async chat(): Promise<never> {
+        throw new RefractError('REFRACT_ERR_UNSUPPORTED', 'audio input is not supported by this provider', { param: 'messages.0.content.1' });
+      },
+    };
+    const backup = scriptedAdapter('backup', [{ reply: 'took the audio' }]);
+    const router = createRouter({ providers, adapters: { primary: refusing, backup } });
+    const served = await router.chat(request);
+    expect(served.served.provider).toBe('backup');
+    expect(router.gateway.breaker.snapshot().find((entry) => entry.key === 'primary/gpt-4o-mini')?.consecutiveFailures ?? 0).toBe(0);
+
+    const alone = createRouter({ providers: [providers[0]!], adapters: { primary: refusing } });
+    await expect(alone.chat(request)).rejects.toMatchObject({ code: 'REFRACT_ERR_UNSUPPORTED', status: 400, param: 'messages.0.content.1' });
   });
 });

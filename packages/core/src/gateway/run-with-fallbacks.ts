@@ -1,6 +1,6 @@
 import type { Deployment } from '../deployments/deployment';
-import { RefractError } from '../errors/refract-error';
-import { ProviderError } from '../errors/provider-error';
+import { RefractError, isRefractError } from '../errors/refract-error';
+import { ProviderError, isProviderError } from '../errors/provider-error';
 import type { ProviderAdapter } from '../providers/provider-adapter';
 import type { Router } from '../router/create-router';
 import type { RouteDecision } from '../router/decision';
@@ -51,7 +51,7 @@ export async function runWithFallbacks<T>(run: FallbackRun, call: (input: CallIn
   const attempts: Attempt[] = [];
   let decision = run.decision;
   let upgraded = false;
-  let lastError: ProviderError | undefined;
+  let lastError: RefractError | undefined;
 
   for (;;) {
     const prompts = systemPromptsFor(router, decision, options);
@@ -83,6 +83,14 @@ export async function runWithFallbacks<T>(run: FallbackRun, call: (input: CallIn
           return { value, target, request, decision, attempts };
         } catch (caught) {
           clearTimeout(timer);
+          if (isRefractError(caught) && !isProviderError(caught) && caught.status < 500) {
+            // The adapter refused to translate the request (an input this provider cannot take):
+            // not a sign of ill health, and another provider may take it.
+            breaker.release(target.key);
+            lastError = caught;
+            attempts.push({ provider: target.provider, model: target.model, outcome: 'error', reason: caught.message, errorKind: 'unsupported', status: caught.status, durationMs: elapsed(started) });
+            break;
+          }
           const error = deadline.signal.aborted && !context.signal?.aborted
             ? new ProviderError({ provider: target.provider, kind: 'timeout', message: `no answer within ${timeoutMs} ms`, cause: caught })
             : asProviderError(target.provider, caught, context.signal);

@@ -15,6 +15,9 @@ async function serve(handler: FetchLike): Promise<string> {
   return `http://127.0.0.1:${running.port}`;
 }
 
+/** The server `serve` started (a function, so TypeScript does not narrow it after `running = undefined`). */
+const current = (): RunningHttpServer => running as RunningHttpServer;
+
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('the node:http bridge', () => {
@@ -134,7 +137,7 @@ describe('the node:http bridge', () => {
       await sleep(request.url.endsWith('/slow') ? 5000 : 200);
       return new Response('done');
     });
-    const server = running as RunningHttpServer;
+    const server = current();
     const inFlight = fetch(`${url}/fast`).then((response) => response.text());
     await sleep(50);
     expect(server.inFlight()).toBe(1);
@@ -152,7 +155,7 @@ describe('the node:http bridge', () => {
     const stuck = fetch(`${again}/slow`).catch((error: unknown) => error);
     await sleep(50);
     const started = performance.now();
-    expect(await (running as RunningHttpServer).close(200)).toEqual({ cut: 1 });
+    expect(await current().close(200)).toEqual({ cut: 1 });
     expect(performance.now() - started).toBeLessThan(1500);
     expect(await stuck).toBeInstanceOf(Error);
     running = undefined;

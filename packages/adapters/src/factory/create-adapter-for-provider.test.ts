@@ -63,13 +63,13 @@ describe('createAdapterForProvider', () => {
     expect(server.requests[0]?.headers['api-key']).toBe('azure-key-1');
   });
 
-  it('signs Bedrock calls with the AWS keys of the given environment, not the process environment', async () => {
+  it('signs Bedrock calls with the AWS keys of the given environment, at AWS_ENDPOINT_URL_BEDROCK_RUNTIME', async () => {
     upstream = await startFakeUpstream((_request, response) =>
       sendJson(response, 200, { output: { message: { role: 'assistant', content: [{ text: 'hi' }] } }, stopReason: 'end_turn', usage: { inputTokens: 2, outputTokens: 1, totalTokens: 3 } }),
     );
     const adapter = createAdapterForProvider(
-      { id: 'bedrock', type: 'bedrock', models: ['us.amazon.nova-micro-v1:0'], options: { endpoint: upstream.url } },
-      { AWS_ACCESS_KEY_ID: 'AKIDFROMTESTENV', AWS_SECRET_ACCESS_KEY: 'secret-from-test-env', AWS_REGION: 'us-east-1' },
+      { id: 'bedrock', type: 'bedrock', models: ['us.amazon.nova-micro-v1:0'] },
+      { AWS_ACCESS_KEY_ID: 'AKIDFROMTESTENV', AWS_SECRET_ACCESS_KEY: 'secret-from-test-env', AWS_REGION: 'us-east-1', AWS_ENDPOINT_URL_BEDROCK_RUNTIME: upstream.url },
     );
     const { response } = await adapter.chat({ ...REQUEST, model: 'us.amazon.nova-micro-v1:0' });
     expect(response.choices[0]?.message.content).toBe('hi');

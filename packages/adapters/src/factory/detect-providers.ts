@@ -23,7 +23,7 @@ export interface ProviderDetection {
  * (+ `OPENAI_BASE_URL`, `OPENAI_ORG_ID`, `OPENAI_PROJECT_ID`), `ANTHROPIC_API_KEY` or
  * `ANTHROPIC_AUTH_TOKEN` (+ `ANTHROPIC_BASE_URL`), AWS credentials (`AWS_ACCESS_KEY_ID` +
  * `AWS_SECRET_ACCESS_KEY` [+ `AWS_SESSION_TOKEN`], or `AWS_BEARER_TOKEN_BEDROCK`) with
- * `AWS_REGION` or `AWS_DEFAULT_REGION`, `AZURE_OPENAI_ENDPOINT` + `AZURE_OPENAI_API_KEY`
+ * `AWS_REGION` or `AWS_DEFAULT_REGION` (+ `AWS_ENDPOINT_URL_BEDROCK_RUNTIME`), `AZURE_OPENAI_ENDPOINT` + `AZURE_OPENAI_API_KEY`
  * (+ `OPENAI_API_VERSION`), `GEMINI_API_KEY` or `GOOGLE_API_KEY`, and `OLLAMA_HOST`. Each gets
  * the default models of `DEFAULT_MODELS`. Reads nothing but `env`; makes no network call.
  *
@@ -52,7 +52,7 @@ export function detectProvidersFromEnv(env: Environment): ProviderDetection {
   if (awsCredentials && region !== undefined) {
     providers.push({
       config: { id: 'bedrock', type: 'bedrock', models: bedrockDefaultModels(region) },
-      variables: present('AWS_BEARER_TOKEN_BEDROCK', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_REGION', 'AWS_DEFAULT_REGION'),
+      variables: present('AWS_BEARER_TOKEN_BEDROCK', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_ENDPOINT_URL_BEDROCK_RUNTIME', 'AWS_ENDPOINT_URL'),
     });
   } else if (awsCredentials) {
     notes.push('AWS credentials are set but no region: Bedrock is not enabled (set AWS_REGION)');

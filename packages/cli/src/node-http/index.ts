@@ -4,5 +4,5 @@
  */
 export { createNodeListener, type FetchLike, type NodeListenerOptions } from './node-listener';
 export { startHttpServer, type HttpServerOptions, type RunningHttpServer } from './http-server';
-export { toWebRequest } from './to-web-request';
+export { toWebRequest, NodeRequest } from './node-request';
 export { writeWebResponse } from './write-web-response';

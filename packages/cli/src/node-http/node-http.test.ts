@@ -36,6 +36,41 @@ describe('the node:http bridge', () => {
     expect((json['body'] as string).length).toBe(300_000);
   });
 
+  it('hands the handler a Request: own fast members, a body stream, and every other member from a real Request', async () => {
+    const seen: Record<string, unknown> = {};
+    const url = await serve(async (request) => {
+      seen['instance'] = request instanceof Request;
+      seen['signal'] = request.signal instanceof AbortSignal && !request.signal.aborted;
+      seen['contentType'] = request.headers.get('content-type');
+      if (request.url.endsWith('/json')) seen['json'] = await request.json();
+      if (request.url.endsWith('/bytes')) seen['bytes'] = Array.from(await request.bytes());
+      if (request.url.endsWith('/stream')) {
+        const reader = (request.body as ReadableStream<Uint8Array>).getReader();
+        let text = '';
+        for (let next = await reader.read(); !next.done; next = await reader.read()) text += new TextDecoder().decode(next.value);
+        seen['stream'] = text;
+        seen['usedAfterStream'] = request.bodyUsed;
+        seen['again'] = await request.text().then(() => 'read twice', (error: unknown) => (error as Error).name);
+      }
+      if (request.url.endsWith('/clone')) {
+        seen['cache'] = request.cache;
+        seen['clone'] = await request.clone().text();
+      }
+      if (request.url.endsWith('/get')) seen['getBody'] = request.body;
+      return new Response('ok');
+    });
+    await fetch(`${url}/json`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":[1,2]}' });
+    expect(seen).toMatchObject({ instance: true, signal: true, contentType: 'application/json', json: { a: [1, 2] } });
+    await fetch(`${url}/bytes`, { method: 'POST', body: 'AB' });
+    expect(seen['bytes']).toEqual([65, 66]);
+    await fetch(`${url}/stream`, { method: 'PUT', body: 'streamed body' });
+    expect(seen).toMatchObject({ stream: 'streamed body', usedAfterStream: true, again: 'TypeError' });
+    await fetch(`${url}/clone`, { method: 'POST', body: 'cloned body' });
+    expect(seen).toMatchObject({ cache: 'default', clone: 'cloned body' });
+    await fetch(`${url}/get`);
+    expect(seen['getBody']).toBeNull();
+  });
+
   it('writes each event-stream chunk as it is produced, not at the end', async () => {
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (release = resolve));

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { toWebRequest } from './to-web-request';
+import { toWebRequest } from './node-request';
 import { writeWebResponse } from './write-web-response';
 
 export type FetchLike = (request: Request) => Promise<Response>;

@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { RESPONSE_TEXT } from '@refract/core';
 
 /**
  * Writes a web `Response` to a Node response. Event streams are written chunk by chunk, headers
@@ -15,7 +16,9 @@ export async function writeWebResponse(webResponse: Response, response: ServerRe
   }
   const streaming = (webResponse.headers.get('content-type') ?? '').startsWith('text/event-stream');
   if (!streaming) {
-    const bytes = Buffer.from(await webResponse.arrayBuffer());
+    // `jsonResponse` of the core keeps its text: sending it skips reading the body stream back.
+    const kept = (webResponse as unknown as Record<symbol, unknown>)[RESPONSE_TEXT];
+    const bytes = typeof kept === 'string' && !webResponse.bodyUsed ? Buffer.from(kept) : Buffer.from(await webResponse.arrayBuffer());
     if (response.destroyed) return;
     headers['content-length'] = String(bytes.byteLength);
     response.writeHead(webResponse.status, headers).end(bytes);

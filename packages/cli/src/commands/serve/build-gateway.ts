@@ -8,6 +8,9 @@ import type { ResolvedProviders } from './resolve-providers';
 import { seedStorage } from './seed-storage';
 import type { ServeFileConfig } from './serve-file-config';
 
+/** Request logs `refract serve` keeps in memory (the newest; older ones are dropped). */
+export const SERVE_MAX_LOGS = 10_000;
+
 export interface Gateway {
   router: Router;
   storage: RefractStorage;
@@ -40,7 +43,8 @@ export interface GatewayOptions {
  */
 export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   const { file, resolved, env, log } = options;
-  const storage = createMemoryStorage();
+  // Request logs live in memory: keep the newest 10 000 (daily stats are kept apart and complete).
+  const storage = createMemoryStorage({ maxLogs: SERVE_MAX_LOGS });
   const input = { ...file.router, providers: resolved.providers.map((provider) => provider.config) };
   let router: Router;
   try {

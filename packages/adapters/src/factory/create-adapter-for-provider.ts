@@ -28,7 +28,7 @@ const BUILDERS: Record<string, (provider: ProviderConfigInput, env: Environment)
  * The adapter for one provider of a router config (`{ id, type, models, options }`), with its
  * secrets read from `env`, never from the config: keys come from each vendor's usual variable for
  * the vendor's own endpoint, or from the variable `options.apiKeyEnv` names. See
- * docs/servers.md for every type's options.
+ * packages/cli/README.md ("refract serve") for every type's options.
  *
  * @throws RefractError `REFRACT_ERR_CONFIG` naming `providers.<id>.options.<key>` for an unknown
  * type or option, a missing key or endpoint, or a secret written into the config.

@@ -3,7 +3,7 @@
  * provider serves under these exact ids, cheapest first. Reasoning models (o-series, gpt-5) are
  * left out of the OpenAI and Azure defaults: they reject `max_tokens` and non-default
  * `temperature`, which ordinary chat clients send, so auto-routing a request to them would fail.
- * List them in the config to use them (see docs/servers.md).
+ * List them in the config to use them (see packages/cli/README.md ("refract serve")).
  */
 export const DEFAULT_MODELS = {
   openai: ['gpt-4.1-nano', 'gpt-4o-mini', 'gpt-4.1-mini', 'gpt-4o', 'gpt-4.1'],

@@ -12,6 +12,6 @@ export function bindRefusal(options: { auth: 'required' | 'auto'; host: string; 
   if (options.auth === 'required' || options.allowOpen || isLoopbackHost(options.host)) return undefined;
   return (
     `refusing to listen on ${options.host} without API keys: anyone who can reach that address could use your providers. ` +
-    'Listen on 127.0.0.1 (the default), declare tenants and keys in the config (see docs/servers.md), or pass --allow-open if the network is trusted.'
+    'Listen on 127.0.0.1 (the default), declare tenants and keys in the config (see packages/cli/README.md ("refract serve")), or pass --allow-open if the network is trusted.'
   );
 }

@@ -87,7 +87,7 @@ function fromFile(raw: unknown, index: number, options: ResolveOptions): { confi
   const parsed = providerConfigSchema.safeParse({ ...entry, models: models ?? [] });
   if (!parsed.success) {
     const problems = zodIssues(parsed.error).map((issue) => `${path}${issue.path ? `.${issue.path}` : ''}: ${issue.path === 'models' ? `list the models of provider type '${entry.type}'` : issue.message}`);
-    throw new ConfigError(`invalid provider in ${options.source}`, problems, `Fix ${problems.length > 1 ? 'these fields' : 'this'} in ${options.source} (see docs/servers.md).`);
+    throw new ConfigError(`invalid provider in ${options.source}`, problems, `Fix ${problems.length > 1 ? 'these fields' : 'this'} in ${options.source} (see packages/cli/README.md ("refract serve")).`);
   }
   return { config: { ...entry, models: listed || !isOllama ? (models as ProviderConfigInput['models']) : [] }, source: options.source, discover: isOllama && !listed };
 }
@@ -97,7 +97,7 @@ function build(config: ProviderConfigInput, source: string, env: Environment): P
     return createAdapterForProvider(config, env);
   } catch (error) {
     if (isRefractError(error) && error.code === 'REFRACT_ERR_CONFIG') {
-      throw new ConfigError(`provider '${config.id}' (from ${source}) cannot be used`, [error.message], 'See docs/servers.md for the options and environment variables of each provider type.');
+      throw new ConfigError(`provider '${config.id}' (from ${source}) cannot be used`, [error.message], 'See packages/cli/README.md ("refract serve") for the options and environment variables of each provider type.');
     }
     throw error;
   }

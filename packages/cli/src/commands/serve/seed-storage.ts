@@ -48,7 +48,7 @@ export async function seedStorage(storage: RefractStorage, config: RouterConfig,
     hashes.add(hash);
     return [{ id: `key_config_${index}`, tenant: declared.tenant, hash, prefix, enabled: true, createdAt: Date.now(), ...(declared.label !== undefined ? { label: declared.label } : {}) }];
   });
-  if (problems.length > 0) throw new ConfigError(`invalid API keys in ${source}`, problems, 'Keys are read from the environment variable each entry names (see docs/servers.md).');
+  if (problems.length > 0) throw new ConfigError(`invalid API keys in ${source}`, problems, 'Keys are read from the environment variable each entry names (see packages/cli/README.md ("refract serve")).');
   for (const tenant of tenants.values()) await storage.putTenant(tenant);
   for (const record of records) {
     if (!(await storage.getTenant(record.tenant))) await storage.putTenant(tenantSchema.parse({ slug: record.tenant }));

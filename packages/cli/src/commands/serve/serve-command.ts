@@ -37,7 +37,7 @@ Options:
   -h, --help                  show this help
 
 Exit codes: 0 stopped by SIGINT/SIGTERM; 2 bad arguments, invalid config, refused bind or port in use.
-See docs/servers.md and docs/api-reference.md.`;
+See packages/cli/README.md ("refract serve") and docs/api-reference.md.`;
 
 /**
  * `refract serve`: the reference standalone server. Prints a banner, serves until SIGINT or

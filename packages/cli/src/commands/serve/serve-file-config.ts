@@ -43,7 +43,7 @@ export async function readServeConfig(configPath: string | undefined, cwd: strin
       if (Array.isArray(declared)) declared.forEach((entry: unknown, index) => apiKeys.push(...parseKey(entry, `serve.apiKeys.${index}`, problems)));
     }
   }
-  if (problems.length > 0) throw new ConfigError(`invalid serve section in ${configPath}`, problems, `Fix ${problems.length > 1 ? 'these fields' : 'this'} in ${configPath} (see docs/servers.md).`);
+  if (problems.length > 0) throw new ConfigError(`invalid serve section in ${configPath}`, problems, `Fix ${problems.length > 1 ? 'these fields' : 'this'} in ${configPath} (see packages/cli/README.md ("refract serve")).`);
   return { router, apiKeys, source: configPath };
 }
 

@@ -1,6 +1,6 @@
 import { defineConfig } from 'tsup';
 
-const providers = ['openai', 'azure', 'anthropic', 'bedrock', 'ollama', 'gemini'] as const;
+const providers = ['openai', 'azure', 'anthropic', 'bedrock', 'ollama', 'gemini', 'demo'] as const;
 
 export default defineConfig({
   entry: {

@@ -3,3 +3,4 @@
  * The root export holds the shared HTTP and stream helpers adapters are built from.
  */
 export * from './shared';
+export * from './factory';

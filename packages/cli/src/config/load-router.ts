@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { createRouter, type Router } from '@refract/core';
-import { ConfigError, configErrorFrom, isConfigProblem } from './config-error';
+import { configErrorFrom, isConfigProblem } from './config-error';
+import { readConfigFile } from './read-config-file';
 import { unknownKeys } from './unknown-keys';
 
 export interface LoadedRouter {
@@ -25,23 +24,7 @@ const IGNORED_KEYS = new Set(['$schema']);
  */
 export async function loadRouter(configPath: string | undefined, cwd: string): Promise<LoadedRouter> {
   if (configPath === undefined) return { router: createRouter(), source: 'built-in catalog', warnings: [] };
-  const path = resolve(cwd, configPath);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    throw new ConfigError(`cannot read config file ${configPath}: ${reason}`, [], 'Pass an existing JSON file to --config, or leave --config out to use the built-in catalog.');
-  }
-  let input: unknown;
-  try {
-    input = JSON.parse(text);
-  } catch (error) {
-    throw new ConfigError(`${configPath} is not valid JSON: ${(error as Error).message}`, [], 'The config file must be one JSON object (see packages/cli/README.md).');
-  }
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new ConfigError(`${configPath} must hold a JSON object, not ${Array.isArray(input) ? 'an array' : String(input === null ? 'null' : typeof input)}`);
-  }
+  const input = await readConfigFile(configPath, cwd);
   let router: Router;
   try {
     router = createRouter(input);

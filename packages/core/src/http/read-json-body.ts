@@ -10,6 +10,13 @@ export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
 export async function readJsonBody(request: Request, maxBytes: number = DEFAULT_MAX_BODY_BYTES): Promise<unknown> {
   const declared = Number(request.headers.get('content-length') ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
+  if (Number.isFinite(declared) && declared > 0) {
+    // HTTP framing holds the body to its declared length, so it can be read in one go (a bridge
+    // may serve that without a stream); the length is checked again in case the header lied.
+    const whole = new Uint8Array(await request.arrayBuffer());
+    if (whole.byteLength > maxBytes) throw tooLarge(maxBytes);
+    return parse(new TextDecoder().decode(whole));
+  }
   if (!request.body) throw new RefractError('REFRACT_ERR_INVALID_JSON', 'The request has no body; send a JSON object.');
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -24,7 +31,10 @@ export async function readJsonBody(request: Request, maxBytes: number = DEFAULT_
     }
     chunks.push(value);
   }
-  const text = new TextDecoder().decode(concat(chunks, size));
+  return parse(new TextDecoder().decode(concat(chunks, size)));
+}
+
+function parse(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {

@@ -1,9 +1,19 @@
 import { RefractError } from '../errors/refract-error';
 import { toOpenAIError } from '../errors/to-openai-error';
 
+/**
+ * Where `jsonResponse` keeps its body text (a non-enumerable property). A Node bridge can send that
+ * string instead of reading the body stream back, which costs more than building the response;
+ * anything else reads the body as usual.
+ */
+export const RESPONSE_TEXT: unique symbol = Symbol.for('refract.response-text') as never;
+
 /** A JSON response with `content-type` set. */
 export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+  const text = JSON.stringify(body);
+  const response = new Response(text, { status, headers: { 'content-type': 'application/json', ...headers } });
+  Object.defineProperty(response, RESPONSE_TEXT, { value: text });
+  return response;
 }
 
 /**

@@ -9,28 +9,27 @@
 export class TextIndex {
   readonly text: string;
   readonly lower: string;
-  private readonly words: HashSet32;
-  private readonly prefixes: HashSet32;
+  /** Words, 4-character prefixes and 8-character prefixes, told apart by a salt. */
+  private readonly hashes: HashSet32;
   private readonly symbols: number;
 
   constructor(text: string) {
     this.text = text;
     this.lower = text.toLowerCase();
-    const capacity = nextPowerOfTwo(Math.max(64, this.lower.length >>> 1));
-    this.words = new HashSet32(capacity);
-    this.prefixes = new HashSet32(capacity);
-    this.symbols = indexText(this.lower, this.words, this.prefixes);
+    this.hashes = new HashSet32(nextPowerOfTwo(Math.max(64, this.lower.length)));
+    this.symbols = indexText(this.lower, this.hashes);
   }
 
   /** The text may contain `word` (lowercase). False means certainly not. */
   mayHaveWord(word: string): boolean {
-    return this.words.has(hashWord(word, 0, word.length));
+    return this.hashes.has(hashWord(word, 0, word.length));
   }
 
   /** Some word may start with `prefix` (lowercase). False means certainly not. */
   mayHavePrefix(prefix: string): boolean {
     if (prefix.length < 4) return this.lower.includes(prefix);
-    return this.prefixes.has(hashWord(prefix, 0, 4));
+    if (!this.hashes.has(hashWord(prefix, 0, 4) ^ PREFIX_SALT)) return false;
+    return prefix.length < LONG_PREFIX || this.hashes.has(hashWord(prefix, 0, LONG_PREFIX) ^ LONG_PREFIX_SALT);
   }
 
   /** Every one of these punctuation characters occurs (only characters in `SYMBOLS` are tracked). */
@@ -76,7 +75,13 @@ export function hashWord(text: string, start: number, end: number): number {
   return hash | 0;
 }
 
-function indexText(lower: string, words: HashSet32, prefixes: HashSet32): number {
+/** Words also index their first eight characters, so long stems (`contraindicat*`) rarely need a pattern. */
+const LONG_PREFIX = 8;
+
+const PREFIX_SALT = 0x5bd1e995;
+const LONG_PREFIX_SALT = 0x27d4eb2f;
+
+function indexText(lower: string, hashes: HashSet32): number {
   let symbols = 0;
   let hash = 0x811c9dc5;
   let length = 0;
@@ -86,17 +91,18 @@ function indexText(lower: string, words: HashSet32, prefixes: HashSet32): number
     if (isWordChar(code, lower, index)) {
       hash = Math.imul(hash ^ code, 0x01000193);
       length += 1;
-      if (length === 4) prefixes.add(hash | 0);
+      if (length === 4) hashes.add((hash | 0) ^ PREFIX_SALT);
+      else if (length === LONG_PREFIX) hashes.add((hash | 0) ^ LONG_PREFIX_SALT);
       continue;
     }
     if (code < 128) symbols |= SYMBOL_BIT[code] as number;
     if (length > 0) {
-      words.add(hash | 0);
+      hashes.add(hash | 0);
       hash = 0x811c9dc5;
       length = 0;
     }
   }
-  if (length > 0) words.add(hash | 0);
+  if (length > 0) hashes.add(hash | 0);
   return symbols;
 }
 
@@ -152,27 +158,39 @@ export function keywordWords(keyword: string): string[] {
 }
 
 /**
- * A regular expression with cheap preconditions: it runs only when one of `words` occurs as a
- * word (a trailing `*` makes it a prefix) and every character of `symbols` occurs.
+ * A regular expression with cheap preconditions: it runs only when one of `words` and every one
+ * of `all` occur as words (a trailing `*` makes one a prefix), every character of `symbols`
+ * occurs, and `literal` occurs.
  */
 export interface AnchoredPattern {
   words: readonly string[];
+  /** Words that must all occur (a trailing `*` makes one a prefix; `a|b` means either). */
+  all: readonly string[];
   symbols: string;
   /** A literal every match contains (checked with one substring search, after the cheaper checks). */
   literal: string | undefined;
   pattern: RegExp;
 }
 
-export function anchored(pattern: RegExp, anchors: { words?: readonly string[]; symbols?: string; literal?: string }): AnchoredPattern {
-  return { words: (anchors.words ?? []).map((word) => word.toLowerCase()), symbols: anchors.symbols ?? '', literal: anchors.literal?.toLowerCase(), pattern };
+export function anchored(pattern: RegExp, anchors: { words?: readonly string[]; all?: readonly string[]; symbols?: string; literal?: string }): AnchoredPattern {
+  return {
+    words: (anchors.words ?? []).map((word) => word.toLowerCase()),
+    all: (anchors.all ?? []).map((word) => word.toLowerCase()),
+    symbols: anchors.symbols ?? '',
+    literal: anchors.literal?.toLowerCase(),
+    pattern,
+  };
+}
+
+function hasWordOrPrefix(index: TextIndex, word: string): boolean {
+  return word.endsWith('*') ? index.mayHavePrefix(word.slice(0, -1)) : index.mayHaveWord(word);
 }
 
 export function testAnchored(entry: AnchoredPattern, index: TextIndex): boolean {
   if (entry.symbols !== '' && !index.hasSymbols(entry.symbols)) return false;
   if (entry.literal !== undefined && !index.lower.includes(entry.literal)) return false;
-  if (entry.words.length > 0 && !entry.words.some((word) => (word.endsWith('*') ? index.mayHavePrefix(word.slice(0, -1)) : index.mayHaveWord(word)))) {
-    return false;
-  }
+  if (entry.words.length > 0 && !entry.words.some((word) => hasWordOrPrefix(index, word))) return false;
+  if (entry.all.length > 0 && !entry.all.every((group) => group.split('|').some((word) => hasWordOrPrefix(index, word)))) return false;
   entry.pattern.lastIndex = 0;
   return entry.pattern.test(index.text);
 }

@@ -1,0 +1,14 @@
+import { join } from 'node:path';
+import { createRouter } from '@refract/core';
+import { SHARED_DIR } from '@refract/test-support';
+import { routeBenchmarkRequests } from './eval/sized-requests';
+const router = createRouter();
+const requests = routeBenchmarkRequests(join(SHARED_DIR, 'data', 'eval-dev'));
+const which = process.argv[2] === 'big' ? 1 : 0;
+const ctx = { validated: process.argv[3] === 'v' };
+const req = requests[which]!.request;
+for (let i = 0; i < 500; i++) await router.route(req, ctx);
+const n = which ? 500 : 8000;
+const t = performance.now();
+for (let i = 0; i < n; i++) await router.route(req, ctx);
+console.log(requests[which]!.name, ((performance.now() - t) / n * 1000).toFixed(1), 'µs/op');

@@ -142,7 +142,18 @@ function responseId(response: HttpResponse): string {
   return requestId ? `chatcmpl-${requestId}` : generateId();
 }
 
+/**
+ * Yields `first` just before the first part of `rest` that is not an error: a stream "starts"
+ * when Bedrock's first event arrives, not on the response headers, so an exception sent as the
+ * first event (throttling, validation) still lets the gateway fall back.
+ */
 async function* prepend(first: StreamPart, rest: AsyncIterable<StreamPart>): AsyncGenerator<StreamPart> {
-  yield first;
-  yield* rest;
+  let started = false;
+  for await (const part of rest) {
+    if (!started && part.type !== 'error') {
+      started = true;
+      yield first;
+    }
+    yield part;
+  }
 }

@@ -11,19 +11,23 @@ import { asProviderError } from './targets';
 
 interface OpenedStream {
   iterator: AsyncIterator<StreamPart>;
-  /** Parts read before the first content part (stream-start, warnings, usage) plus that part. */
+  /** The parts read while opening (normally just `stream-start`). */
   buffered: StreamPart[];
 }
 
-/** Parts that put bytes on the wire: once one is sent, the stream is committed to its provider. */
+/**
+ * The stream is committed to its provider with its first valid part (`stream-start`, produced when
+ * the provider's first event arrives): the client gets its opening chunk then. Failures before it
+ * (connect errors, non-2xx, an error as the provider's first event) may still fall back.
+ */
 function commits(part: StreamPart): boolean {
-  return part.type === 'text-delta' || part.type === 'reasoning-delta' || part.type === 'tool-call-start' || part.type === 'tool-call-delta' || part.type === 'finish';
+  return part.type !== 'error';
 }
 
 /**
- * Opens the stream on the first target that produces content, falling back (with retries and the
- * breaker) only while nothing has been sent: the adapter's parts are read until the first content
- * part before this resolves. After that, a failure ends the stream with an error; it is never
+ * Opens the stream on the first target whose provider starts answering, falling back (with
+ * retries and the breaker) only while nothing has been sent: this resolves once the adapter has
+ * produced its first valid part. After that, a failure ends the stream with an error; it is never
  * spliced with another model's output.
  */
 export async function executeStream(run: FallbackRun): Promise<StreamExecution> {
@@ -93,6 +97,7 @@ export async function executeStream(run: FallbackRun): Promise<StreamExecution> 
           yield chunk;
         }
       };
+      yield* writer.start();
       for (const part of opened.value.buffered) yield* emit(part);
       for (;;) {
         const next = await opened.value.iterator.next();

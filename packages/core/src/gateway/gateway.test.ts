@@ -167,7 +167,8 @@ describe('router.stream', () => {
     const execution = await router.stream({ ...request, stream: true });
     const chunks = [];
     for await (const chunk of execution) chunks.push(chunk);
-    expect(chunks[0]?.choices[0]?.delta).toMatchObject({ role: 'assistant', content: 'Hel' });
+    expect(chunks[0]?.choices[0]?.delta).toEqual({ role: 'assistant', content: '' });
+    expect(chunks[1]?.choices[0]?.delta).toEqual({ content: 'Hel' });
     const last = chunks.at(-1) as Record<string, unknown> & { usage: { prompt_tokens: number } };
     expect(last['choices']).toEqual([]);
     expect(last.usage.prompt_tokens).toBe(50);
@@ -187,7 +188,8 @@ describe('router.stream', () => {
   });
 
   it('falls back before the first chunk, never after', async () => {
-    const before = setup([{ stream: [{ type: 'stream-start' }, { type: 'error', error: new ProviderError({ provider: 'primary', kind: 'server', message: 'boom' }) }] }], [{ stream: textStream(['from backup']) }], {
+    // The provider fails with its first event: nothing was sent, so the backup answers.
+    const before = setup([{ stream: [{ type: 'error', error: new ProviderError({ provider: 'primary', kind: 'server', message: 'boom' }) }] }], [{ stream: textStream(['from backup']) }], {
       gateway: { retriesPerTarget: 0 },
     });
     const execution = await before.router.stream(request);
@@ -195,6 +197,13 @@ describe('router.stream', () => {
     let text = '';
     for await (const chunk of execution) text += chunk.choices[0]?.delta.content ?? '';
     expect(text).toBe('from backup');
+
+    // Once the provider has started (the client has its opening chunk), a failure ends the stream.
+    const started = setup([{ stream: [{ type: 'stream-start' }, { type: 'error', error: new ProviderError({ provider: 'primary', kind: 'server', message: 'boom' }) }] }], [{ stream: textStream(['SHOULD NOT APPEAR']) }]);
+    const committed = await started.router.stream(request);
+    expect(committed.served.provider).toBe('primary');
+    await expect((async () => { for await (const _ of committed) void _; })()).rejects.toMatchObject({ kind: 'server' });
+    expect(started.adapters.backup.calls).toHaveLength(0);
 
     const after = setup(
       [{ stream: [{ type: 'stream-start' }, { type: 'text-delta', delta: 'partial ' }, { type: 'error', error: new ProviderError({ provider: 'primary', kind: 'network', message: 'cut' }) }] }],

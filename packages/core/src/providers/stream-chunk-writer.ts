@@ -36,6 +36,16 @@ export class StreamChunkWriter {
     return this.usage;
   }
 
+  /**
+   * The opening chunk (`role: 'assistant'`, empty content), as OpenAI sends first: lets a client
+   * see the stream start before the first token.
+   */
+  start(index = 0): ChatChunk[] {
+    if (this.started.has(index)) return [];
+    this.started.add(index);
+    return [{ ...this.base(), choices: [{ index, delta: { role: 'assistant', content: '' }, finish_reason: null }] }];
+  }
+
   write(part: StreamPart): ChatChunk[] {
     switch (part.type) {
       case 'text-delta':

@@ -13,7 +13,7 @@ import type { ProviderWarning } from './provider-warning';
  * before its first event, such as Anthropic's `overloaded_error`). After that it never throws:
  * failures (malformed chunks, a cut connection, an in-band provider error, an abort) arrive as one
  * `error` part, which is always the last part. The gateway may fall back on either, as long as no
- * content part has been sent to the client.
+ * part has been sent to the client (the gateway sends one as soon as `stream-start` arrives).
  */
 export type StreamPart =
   | StreamStartPart
@@ -26,7 +26,11 @@ export type StreamPart =
   | WarningPart
   | ErrorPart;
 
-/** First part of every stream: the provider's response id and model, if it sent them. */
+/**
+ * First part of every stream, produced when the provider's first valid event arrives (not on the
+ * response headers alone): the response id and model, if it sent them. The gateway commits a
+ * stream to its provider when this part arrives and sends the client its first chunk then.
+ */
 export interface StreamStartPart {
   type: 'stream-start';
   id?: string;

@@ -1,4 +1,5 @@
 import { createRouter, type Router } from '@refract/core';
+import { buildClassifier, DEFAULT_CLASSIFIER_SECTION, parseClassifierSection } from './classifier-config';
 import { configErrorFrom, isConfigProblem } from './config-error';
 import { readConfigFile } from './read-config-file';
 import { unknownKeys } from './unknown-keys';
@@ -9,6 +10,8 @@ export interface LoadedRouter {
   source: string;
   /** Non-fatal problems, e.g. keys the config schema does not know (they are ignored). */
   warnings: string[];
+  /** What classifies when the rule set is unsure (see `classifier-config.ts`). */
+  classifier: string;
 }
 
 /** Top-level keys that editors use and the router ignores on purpose. */
@@ -16,24 +19,34 @@ const IGNORED_KEYS = new Set(['$schema']);
 
 /**
  * Builds the router for a command: from a JSON config file (validated by the router), or, with no
- * file, from the built-in catalog (every catalog model at its own provider).
+ * file, from the built-in catalog (every catalog model at its own provider). The file's
+ * `classifier` section picks the classifier (the shipped learned one by default); its LLM part is
+ * left out because commands built on this call no provider. A `serve` section is for `refract serve`.
  *
  * @throws ConfigError when the file cannot be read, is not JSON, or fails validation.
  * @example
  * const { router, warnings } = await loadRouter('refract.config.json', process.cwd());
  */
 export async function loadRouter(configPath: string | undefined, cwd: string): Promise<LoadedRouter> {
-  if (configPath === undefined) return { router: createRouter(), source: 'built-in catalog', warnings: [] };
-  const input = await readConfigFile(configPath, cwd);
+  if (configPath === undefined) {
+    const built = await buildClassifier(DEFAULT_CLASSIFIER_SECTION, { cwd, source: 'built-in catalog' });
+    return { router: createRouter(built.classifier ? { classifier: built.classifier } : {}), source: 'built-in catalog', warnings: [], classifier: built.description };
+  }
+  const { classifier: section, serve: _serve, ...input } = await readConfigFile(configPath, cwd);
+  const parsed = parseClassifierSection(section, configPath);
+  const built = await buildClassifier(parsed, { cwd, source: configPath, localOnly: true });
+  const warnings: string[] = parsed.llm ? [`${configPath}: classifier.llm is not asked here (no provider is called), so a decision it would change can differ from refract serve's`] : [];
   let router: Router;
   try {
-    router = createRouter(input);
+    router = createRouter({ ...input, ...(built.classifier ? { classifier: built.classifier } : {}) });
   } catch (error) {
     if (isConfigProblem(error)) throw configErrorFrom(error, configPath);
     throw error;
   }
-  const warnings = unknownKeys(input, router.config)
-    .filter((key) => !IGNORED_KEYS.has(key))
-    .map((key) => `${configPath}: unknown key '${key}' is ignored`);
-  return { router, source: configPath, warnings };
+  warnings.push(
+    ...unknownKeys(input, router.config)
+      .filter((key) => !IGNORED_KEYS.has(key))
+      .map((key) => `${configPath}: unknown key '${key}' is ignored`),
+  );
+  return { router, source: configPath, warnings, classifier: built.description };
 }

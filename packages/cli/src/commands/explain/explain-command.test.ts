@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRouter, type RouteDecision } from '@refract/core';
+import { createRouter, loadDefaultClassifier, type RouteDecision, type RouterConfigInput } from '@refract/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/run-cli';
 import { captureIO } from '../../testing/capture-io';
@@ -14,6 +14,11 @@ const TWO_PROVIDERS = {
   ],
   tenants: [{ slug: 'no-openai', models: { deny: ['openai/*'] } }],
 };
+
+/** What `refract explain` routes with: the config and the shipped learned classifier. */
+async function servedRouter(config: RouterConfigInput = {}) {
+  return createRouter({ ...config, classifier: await loadDefaultClassifier() });
+}
 
 let dir: string;
 beforeAll(() => {
@@ -34,11 +39,41 @@ function parseLines(text: string): Record<string, unknown>[] {
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
+describe('refract explain: the classifier section of the config', () => {
+  const unsure = 'Tell me about the history of the Roman aqueducts.';
+
+  it('asks the shipped learned classifier by default; "classifier": false routes on the rule set alone', async () => {
+    const learned = await run(['explain', unsure, '--config', 'two.json', '--json']);
+    expect(learned.code).toBe(0);
+    expect((JSON.parse(learned.stdout) as RouteDecision).classifier).toBe((await loadDefaultClassifier()).name);
+
+    writeFileSync(join(dir, 'no-classifier.json'), JSON.stringify({ ...TWO_PROVIDERS, classifier: false }));
+    const plain = await run(['explain', unsure, '--config', 'no-classifier.json', '--json']);
+    expect(plain.stderr).toBe('');
+    const decision = JSON.parse(plain.stdout) as RouteDecision;
+    const expected = await createRouter(TWO_PROVIDERS).route({ model: 'auto', messages: [{ role: 'user', content: unsure }] });
+    expect(decision.classifier).toBeUndefined();
+    expect([decision.provider, decision.model, decision.tier, decision.category]).toEqual([expected.provider, expected.model, expected.tier, expected.category]);
+  });
+
+  it('says that it does not call the LLM classifier, and rejects a bad section with exit 2', async () => {
+    writeFileSync(join(dir, 'llm.json'), JSON.stringify({ ...TWO_PROVIDERS, classifier: { llm: { provider: 'openai', model: 'gpt-4o-mini' } } }));
+    const withLlm = await run(['explain', unsure, '--config', 'llm.json', '--json']);
+    expect(withLlm.code).toBe(0);
+    expect(withLlm.stderr).toContain("refract: warning: llm.json: classifier.llm is not asked here (no provider is called), so a decision it would change can differ from refract serve's");
+
+    writeFileSync(join(dir, 'bad-classifier.json'), JSON.stringify({ ...TWO_PROVIDERS, classifier: { learned: 'missing-model.json' } }));
+    const bad = await run(['explain', unsure, '--config', 'bad-classifier.json']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('refract: cannot read classifier.learned model missing-model.json (from bad-classifier.json): no such file');
+  });
+});
+
 describe('refract explain "<prompt>"', () => {
   const prompt = 'Write a Python function that merges two sorted lists, with unit tests.';
 
   it('prints the decision the router makes, every trace step and the candidates', async () => {
-    const expected = await createRouter().route({ model: 'auto', messages: [{ role: 'user', content: prompt }] });
+    const expected = await (await servedRouter()).route({ model: 'auto', messages: [{ role: 'user', content: prompt }] });
     const { code, stdout, stderr } = await run(['explain', prompt]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
@@ -54,7 +89,7 @@ describe('refract explain "<prompt>"', () => {
   });
 
   it('--json prints the RouteDecision without the request; --full keeps it', async () => {
-    const expected = await createRouter().route({ model: 'auto', messages: [{ role: 'system', content: 'You are terse.' }, { role: 'user', content: prompt }] });
+    const expected = await (await servedRouter()).route({ model: 'auto', messages: [{ role: 'system', content: 'You are terse.' }, { role: 'user', content: prompt }] });
     const plain = await run(['explain', prompt, '--system', 'You are terse.', '--json']);
     expect(plain.code).toBe(0);
     const decision = JSON.parse(plain.stdout) as RouteDecision;
@@ -193,7 +228,7 @@ describe('refract explain --input', () => {
     const out = parseLines(stdout);
     expect(out.map((entry) => entry['line'])).toEqual([1, 3, 4, 5, 6, 7]);
 
-    const router = createRouter(TWO_PROVIDERS);
+    const router = await servedRouter(TWO_PROVIDERS);
     const first = await router.route({ model: 'auto', messages: [{ role: 'user', content: 'Translate "good morning" into French.' }] });
     expect(out[0]).toMatchObject({ line: 1, model: first.model, provider: first.provider, tier: first.tier, category: first.category });
     expect(out[0]).not.toHaveProperty('request');

@@ -32,7 +32,10 @@ Modes:
 
 Options:
   --config <file>       router config (JSON, validated); default: the built-in catalog, every
-                        catalog model at its own provider
+                        catalog model at its own provider. Its "classifier" section picks the
+                        classifier asked when the rule set is unsure: the shipped learned one by
+                        default, a "refract train" model, or false for none (the LLM classifier
+                        is never called here)
   --system <text>       system prompt for "<prompt>"
   --tenant <slug>       route as this tenant (default: the config's defaultTenant)
   --model <name>        requested model (default: auto); a concrete model shows what the

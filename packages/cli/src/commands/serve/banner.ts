@@ -9,6 +9,8 @@ export interface BannerInput {
   demo: boolean;
   access: { mode: 'open'; loopback: boolean; defaultTenant: string } | { mode: 'keys'; tenants: string[]; keys: number };
   adminEnabled: boolean;
+  /** What classifies when the rule set is unsure. */
+  classifier: string;
   configSource: string;
   notes: string[];
 }
@@ -34,6 +36,7 @@ export function formatBanner(input: BannerInput): string {
   if (input.demo) lines.push(DEMO_TEXT, '');
   lines.push(`Access:     ${accessText(input)}`);
   lines.push(`Admin API:  ${input.adminEnabled ? 'enabled at /admin (REFRACT_ADMIN_TOKEN is set)' : 'disabled (set REFRACT_ADMIN_TOKEN, 24+ characters, to manage tenants and keys at /admin)'}`);
+  lines.push(`Classifier: ${input.classifier}`);
   lines.push('Storage:    in memory (tenants, keys, limits and request records are lost on restart)');
   lines.push(`Config:     ${input.configSource === 'environment' ? 'built-in catalog, providers from the environment' : input.configSource}`);
   if (input.notes.length > 0) {

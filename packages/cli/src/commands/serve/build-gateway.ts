@@ -1,5 +1,6 @@
 import type { Environment } from '@refract/adapters';
 import { createHandler, createMemoryStorage, createRouter, isRefractError, storageHooks, type RefractStorage, type Router, type StorageHooks } from '@refract/core';
+import { buildClassifier } from '../../config/classifier-config';
 import { ConfigError, configErrorFrom, isConfigProblem } from '../../config/config-error';
 import { unknownKeys } from '../../config/unknown-keys';
 import type { FetchLike } from '../../node-http';
@@ -21,6 +22,8 @@ export interface Gateway {
   adminEnabled: boolean;
   /** Config keys the router does not know (ignored), as warnings. */
   warnings: string[];
+  /** What classifies when the rule set is unsure, for the banner. */
+  classifier: string;
 }
 
 export interface GatewayOptions {
@@ -28,6 +31,8 @@ export interface GatewayOptions {
   resolved: ResolvedProviders;
   env: Environment;
   secrets: readonly string[];
+  /** Resolves the path of a learned classifier model named in the config. */
+  cwd: string;
   /** Where unexpected errors and record-writer trouble are reported (already redacting). */
   log: (line: string) => void;
   /** Filled in once the router exists (the demo adapter asks it for model tiers). */
@@ -35,7 +40,8 @@ export interface GatewayOptions {
 }
 
 /**
- * The server's request path: router (built-in catalog, the resolved providers), in-memory storage
+ * The server's request path: router (built-in catalog, the resolved providers, the configured
+ * classifier: the shipped learned one unless the config says otherwise), in-memory storage
  * seeded with the config's tenants and keys, storage hooks (keys, limits, budgets, records, admin
  * API) and the core fetch handler. Error bodies are scrubbed of provider secrets.
  *
@@ -46,9 +52,11 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
   // Request logs live in memory: keep the newest 10 000 (daily stats are kept apart and complete).
   const storage = createMemoryStorage({ maxLogs: SERVE_MAX_LOGS });
   const input = { ...file.router, providers: resolved.providers.map((provider) => provider.config) };
+  const adapters = new Map(resolved.providers.map((provider) => [provider.config.id, provider.adapter]));
+  const classifier = await buildClassifier(file.classifier, { cwd: options.cwd, source: file.source, adapterFor: (id) => adapters.get(id) });
   let router: Router;
   try {
-    router = createRouter({ ...input, store: storage, adapters: Object.fromEntries(resolved.providers.map((provider) => [provider.config.id, provider.adapter])) });
+    router = createRouter({ ...input, store: storage, adapters: Object.fromEntries(adapters), ...(classifier.classifier ? { classifier: classifier.classifier } : {}) });
   } catch (error) {
     if (isConfigProblem(error)) throw configErrorFrom(error, file.source === 'environment' ? 'the provider environment' : file.source);
     throw error;
@@ -77,7 +85,7 @@ export async function buildGateway(options: GatewayOptions): Promise<Gateway> {
     onError: (error) => log(`refract serve: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   });
   const handler = options.secrets.length === 0 ? handle : scrubbingErrors(handle, options.secrets);
-  return { router, storage, hooks, handler, auth, adminEnabled: adminToken !== undefined, warnings };
+  return { router, storage, hooks, handler, auth, adminEnabled: adminToken !== undefined, warnings, classifier: classifier.description };
 }
 
 /** Error bodies can quote a provider's message; a provider key must never reach a client through one. */

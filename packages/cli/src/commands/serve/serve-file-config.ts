@@ -1,3 +1,4 @@
+import { parseClassifierSection, type ClassifierSection } from '../../config/classifier-config';
 import { ConfigError } from '../../config/config-error';
 import { readConfigFile } from '../../config/read-config-file';
 
@@ -16,6 +17,8 @@ export interface ServeFileConfig {
   /** Everything but `serve`, for `createRouter`. */
   router: Record<string, unknown>;
   apiKeys: ConfigApiKey[];
+  /** The top-level `classifier` section (the shipped learned classifier when absent). */
+  classifier: ClassifierSection;
   /** Where it came from, for messages. */
   source: string;
 }
@@ -24,14 +27,17 @@ const KEY_FIELDS = new Set(['tenant', 'label', 'keyEnv', 'sha256']);
 
 /**
  * Reads the config file of `refract serve`: a router config (`RouterConfigInput`) with an optional
- * `serve` section, `{"serve": {"apiKeys": [{"tenant": "acme", "keyEnv": "ACME_API_KEY"}]}}`.
- * Without a file: an empty router config (providers come from the environment).
+ * `serve` section, `{"serve": {"apiKeys": [{"tenant": "acme", "keyEnv": "ACME_API_KEY"}]}}`, and an
+ * optional `classifier` section (`parseClassifierSection`).
+ * Without a file: an empty router config (providers come from the environment) and the shipped
+ * learned classifier.
  *
  * @throws ConfigError naming every bad field of the `serve` section.
  */
 export async function readServeConfig(configPath: string | undefined, cwd: string): Promise<ServeFileConfig> {
-  if (configPath === undefined) return { router: {}, apiKeys: [], source: 'environment' };
-  const { serve, ...router } = await readConfigFile(configPath, cwd);
+  if (configPath === undefined) return { router: {}, apiKeys: [], classifier: parseClassifierSection(undefined, 'environment'), source: 'environment' };
+  const { serve, classifier: classifierSection, ...router } = await readConfigFile(configPath, cwd);
+  const classifier = parseClassifierSection(classifierSection, configPath);
   const problems: string[] = [];
   const apiKeys: ConfigApiKey[] = [];
   if (serve !== undefined) {
@@ -44,7 +50,7 @@ export async function readServeConfig(configPath: string | undefined, cwd: strin
     }
   }
   if (problems.length > 0) throw new ConfigError(`invalid serve section in ${configPath}`, problems, `Fix ${problems.length > 1 ? 'these fields' : 'this'} in ${configPath} (see packages/cli/README.md ("refract serve")).`);
-  return { router, apiKeys, source: configPath };
+  return { router, apiKeys, classifier, source: configPath };
 }
 
 function parseKey(entry: unknown, path: string, problems: string[]): ConfigApiKey[] {

@@ -43,15 +43,18 @@ export interface FakeOpenAI extends FakeUpstream {
 
 /**
  * A local OpenAI-compatible upstream: JSON or SSE chat completions that echo the model, `/models`.
- * `chunkDelayMs` slows streams down (for shutdown tests); `fail` answers every chat with that error.
+ * `chunkDelayMs` slows streams down (for shutdown tests); `fail` answers every chat with that error;
+ * `verdict` is the JSON a classifier call (`response_format` named `route_classification`) gets.
  */
-export async function fakeOpenAI(options: { chunkDelayMs?: number; fail?: { status: number; body: unknown } } = {}): Promise<FakeOpenAI> {
+export async function fakeOpenAI(options: { chunkDelayMs?: number; fail?: { status: number; body: unknown }; verdict?: Record<string, unknown> } = {}): Promise<FakeOpenAI> {
   const upstream = await startFakeUpstream(async (request, response) => {
     if (request.url.endsWith('/models')) return sendJson(response, 200, { object: 'list', data: [{ id: 'gpt-4o-mini', object: 'model', created: 1, owned_by: 'fake' }] });
     if (options.fail) return sendJson(response, options.fail.status, options.fail.body);
-    const body = request.json as { model: string; stream?: boolean };
+    const body = request.json as { model: string; stream?: boolean; response_format?: { json_schema?: { name?: string } } };
     if (!body.stream) {
-      return sendJson(response, 200, { id: 'chatcmpl-fake', object: 'chat.completion', created: 1, model: body.model, choices: [{ index: 0, message: { role: 'assistant', content: `fake answer from ${body.model}` }, finish_reason: 'stop' }], usage: { prompt_tokens: 10, completion_tokens: 4, total_tokens: 14 } });
+      const classifying = options.verdict !== undefined && body.response_format?.json_schema?.name === 'route_classification';
+      const content = classifying ? JSON.stringify(options.verdict) : `fake answer from ${body.model}`;
+      return sendJson(response, 200, { id: 'chatcmpl-fake', object: 'chat.completion', created: 1, model: body.model, choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }], usage: { prompt_tokens: 10, completion_tokens: 4, total_tokens: 14 } });
     }
     response.writeHead(200, { 'content-type': 'text/event-stream' });
     const chunk = (delta: unknown, finish: string | null): string => `data: ${JSON.stringify({ id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: 1, model: body.model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;

@@ -1,4 +1,5 @@
 import { DEFAULT_MODELS } from '@refract/adapters';
+import { loadDefaultClassifier, type RouteDecision } from '@refract/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeOpenAI, post, readSse, serveForTest, type FakeOpenAI } from './serve-test-kit';
 import type { RunningServe } from './start-serve';
@@ -64,6 +65,48 @@ describe('refract serve with providers from the environment or the config file',
     server = await serveForTest({ env: { OLLAMA_HOST: '127.0.0.1:1' } });
     expect(server.banner).toMatch(/Ollama at http:\/\/127\.0\.0\.1:1 is not reachable \(.*ECONNREFUSED.*\): not enabled/);
     expect(server.banner).toContain('DEMO MODE');
+  });
+
+  it('asks the shipped learned classifier when the rule set is unsure, unless the config turns it off', async () => {
+    const unsure = { model: 'auto', messages: [{ role: 'user', content: 'Tell me about the history of the Roman aqueducts.' }] };
+    const learned = (await loadDefaultClassifier()).name;
+    server = await serveForTest();
+    expect(server.banner).toContain(`Classifier: ${learned} (asked when the rule set is unsure)`);
+    const routed = (await (await post(server.url, '/v1/route', unsure)).json()) as RouteDecision;
+    expect(routed.classifier).toBe(learned);
+    expect(JSON.stringify(routed.trace.find((step) => step.name === 'classifier'))).toContain(learned);
+    await server.close();
+
+    server = await serveForTest({ config: { classifier: false } });
+    expect(server.banner).toContain('Classifier: none (routing on the rule set signals alone)');
+    const plain = (await (await post(server.url, '/v1/route', unsure)).json()) as RouteDecision;
+    expect(plain.classifier).toBeUndefined();
+  });
+
+  it('calls the configured LLM classifier on a served provider, and its verdict routes the request', async () => {
+    upstream = await fakeOpenAI({ verdict: { category: 'research_scientific', complexity: 0.7, confidence: 0.9, reasoning: 'history of engineering' } });
+    server = await serveForTest({
+      env: { LOCAL_LLM_KEY: 'local-key-000002' },
+      config: {
+        providers: [{ id: 'local', type: 'openai', models: ['gpt-4o-mini', 'gpt-4o'], options: { baseURL: `${upstream.url}/v1`, apiKeyEnv: 'LOCAL_LLM_KEY' } }],
+        classifier: { learned: false, llm: { provider: 'local', model: 'gpt-4o-mini' } },
+      },
+    });
+    expect(server.banner).toContain('Classifier: llm:gpt-4o-mini (asked when the rule set is unsure)');
+    const response = await post(server.url, '/v1/chat/completions', { model: 'auto', messages: [{ role: 'user', content: 'Tell me about the history of the Roman aqueducts.' }] });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { auto_routing: { category: string }; cost_info: { routing_cost_usd: number } };
+    expect(body.auto_routing.category).toBe('research_scientific');
+    expect(body.cost_info.routing_cost_usd).toBeGreaterThan(0);
+    // Exactly one classifier call (none at startup), then the answer.
+    expect(upstream.chats()).toHaveLength(2);
+    const [classify, answer] = upstream.chats();
+    expect(classify?.json).toMatchObject({ model: 'gpt-4o-mini', response_format: { json_schema: { name: 'route_classification' } } });
+    expect(answer?.json).not.toHaveProperty('response_format');
+  });
+
+  it('refuses to start when classifier.llm names a provider it does not serve', async () => {
+    await expect(serveForTest({ config: { classifier: { llm: { provider: 'nowhere', model: 'gpt-4o-mini' } } } })).rejects.toThrow('classifier.llm in refract.config.json names a provider not being served: nowhere');
   });
 
   it('on close, waits for a stream in flight to finish, then flushes its record', async () => {

@@ -74,7 +74,7 @@ export async function startServe(options: StartServeOptions): Promise<RunningSer
   const secrets = secretValues(options.env, resolved.providers.map((provider) => provider.config));
   let gateway;
   try {
-    gateway = await buildGateway({ file, resolved, env: options.env, secrets, log: options.log, onRouter: (built) => (router = built) });
+    gateway = await buildGateway({ file, resolved, env: options.env, secrets, cwd: options.cwd, log: options.log, onRouter: (built) => (router = built) });
   } catch (error) {
     await closeAdapters();
     throw error;
@@ -90,8 +90,10 @@ export async function startServe(options: StartServeOptions): Promise<RunningSer
     await stop();
     throw new UsageError(refusal);
   }
-  // The first route() of a router loads its caches; pay that now, not on the first request.
-  await gateway.router.route({ model: 'auto', messages: [{ role: 'user', content: 'warm up' }] }).catch(() => undefined);
+  // The first route() of a router loads its caches; pay that now, not on the first request. A
+  // fill-in-the-middle prompt, because the classifier is never asked for one: a configured LLM
+  // classifier must not be called (and billed) at startup.
+  await gateway.router.route({ model: 'auto', messages: [{ role: 'user', content: '<fim_prefix>def warm_up():<fim_suffix>\n<fim_middle>' }] }).catch(() => undefined);
   let http: RunningHttpServer;
   try {
     http = await startHttpServer(createNodeListener(gateway.handler, { onError: (error) => options.log(`refract serve: bridge error: ${String(error)}`) }), { host: options.host, port: options.port });
@@ -115,6 +117,7 @@ export async function startServe(options: StartServeOptions): Promise<RunningSer
         ? { mode: 'keys', tenants: gateway.router.config.tenants.map((tenant) => tenant.slug), keys: file.apiKeys.length }
         : { mode: 'open', loopback, defaultTenant: gateway.router.config.defaultTenant },
     adminEnabled: gateway.adminEnabled,
+    classifier: gateway.classifier,
     configSource: file.source,
     notes: resolved.notes,
   });

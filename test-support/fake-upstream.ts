@@ -18,6 +18,8 @@ export interface FakeUpstream {
   requests: RecordedRequest[];
   /** Times (performance.now()) at which client sockets closed, for abort tests. */
   socketCloses: number[];
+  /** TCP connections accepted so far (a client that keeps its connection alive opens one). */
+  readonly connections: number;
   /** Replace the handler for the next requests. */
   setHandler(handler: UpstreamHandler): void;
   close(): Promise<void>;
@@ -39,6 +41,7 @@ export async function startFakeUpstream(handler: UpstreamHandler): Promise<FakeU
   const requests: RecordedRequest[] = [];
   const socketCloses: number[] = [];
   const sockets = new Set<Socket>();
+  let connections = 0;
   const server = createServer((incoming, response) => {
     const chunks: Buffer[] = [];
     incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -59,6 +62,7 @@ export async function startFakeUpstream(handler: UpstreamHandler): Promise<FakeU
     });
   });
   server.on('connection', (socket) => {
+    connections += 1;
     sockets.add(socket);
     socket.on('close', () => {
       sockets.delete(socket);
@@ -71,6 +75,9 @@ export async function startFakeUpstream(handler: UpstreamHandler): Promise<FakeU
     url: `http://127.0.0.1:${port}`,
     requests,
     socketCloses,
+    get connections() {
+      return connections;
+    },
     setHandler: (next) => {
       current = next;
     },

@@ -7,7 +7,7 @@ import {
   type ProviderModelInfo,
   type StreamPart,
 } from '@refract/core';
-import { HttpClient, guardStream, headerValue, readJsonBody, readSseEvents, type HttpResponse } from '../shared';
+import { bodyChunks, HttpClient, guardStream, headerValue, readJsonBody, readSseEvents, type HttpResponse } from '../shared';
 import type { AnthropicMessage } from './anthropic-api-types';
 import { anthropicErrorFromResponse, anthropicStreamError, isAnthropicErrorBody } from './anthropic-error';
 import { resolveAnthropicOptions, type AnthropicAdapterOptions, type ResolvedAnthropicOptions } from './anthropic-options';
@@ -53,7 +53,7 @@ export class AnthropicAdapter implements ProviderAdapter {
     // A proxy that ignores `stream: true` answers with the whole message as JSON: replay it.
     const events = headerValue(response.headers, 'content-type')?.includes('application/json')
       ? wholeMessageEvents(response.body)
-      : readSseEvents(response.body);
+      : readSseEvents(bodyChunks(response.body));
     const parts = guardStream({ provider: this.id, body: response.body, signal: options.signal }, translate(events, translator));
     for await (const part of parts) {
       // Nothing was produced yet: fail like an HTTP error so the caller can retry or fall back.

@@ -47,6 +47,24 @@ describe('Anthropic stream over a real socket', () => {
     expect(completion.usage).toEqual({ prompt_tokens: 69, completion_tokens: 53, total_tokens: 122 });
   });
 
+  it('keeps one connection across streams whose body ends a little after message_stop (events after it are read, for the trailing-events warning)', async () => {
+    let ended = 0;
+    const adapter = await serve(async (_request, response) => {
+      response.writeHead(200, SSE_HEADERS);
+      response.write(toolStream);
+      await sleep(30);
+      response.end();
+      ended += 1;
+    });
+    for (let round = 0; round < 3; round += 1) {
+      const parts = await collectParts(adapter.stream(simpleRequest()));
+      expect(parts.at(-1)?.type).toBe('usage');
+      expect(ended).toBe(round + 1);
+      await sleep(20);
+    }
+    expect(upstream?.connections).toBe(1);
+  });
+
   it('gives the same parts for slow chunks as for one write', async () => {
     const adapter = await serve(async (request, response) => {
       response.writeHead(200, SSE_HEADERS);

@@ -10,7 +10,7 @@ import {
   type ProviderModelInfo,
   type StreamPart,
 } from '@refract/core';
-import { HttpClient, fetchImage, generateId, guardStream, headerValue, readJsonBody, unixSeconds, type HttpResponse } from '../shared';
+import { bodyChunks, HttpClient, fetchImage, generateId, guardStream, headerValue, readJsonBody, unixSeconds, type HttpResponse } from '../shared';
 import { BedrockAuth } from './bedrock-auth';
 import { bedrockEmbed, type InvokeModel } from './bedrock-embeddings';
 import { resolveEndpoints } from './bedrock-endpoints';
@@ -87,7 +87,7 @@ export class BedrockAdapter implements ProviderAdapter {
       warnings: converted.warnings,
     };
     const mapper = new BedrockStreamMapper(this.id, converted.toolNames);
-    yield* guardStream({ provider: this.id, body: response.body, signal: options.signal }, prepend(start, bedrockStreamParts(response.body, mapper, this.id)));
+    yield* guardStream({ provider: this.id, body: response.body, signal: options.signal }, prepend(start, bedrockStreamParts(bodyChunks(response.body), mapper, this.id)));
   }
 
   async embed(request: EmbeddingsRequest, options: ProviderCallOptions = {}): Promise<ProviderEmbeddingsResult> {

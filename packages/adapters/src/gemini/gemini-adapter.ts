@@ -9,7 +9,7 @@ import {
   type ProviderModelInfo,
   type StreamPart,
 } from '@refract/core';
-import { guardStream, HttpClient } from '../shared';
+import { bodyChunks, guardStream, HttpClient } from '../shared';
 import { convertGeminiResponse } from './convert-gemini-response';
 import { convertToGeminiRequest, type RequestConversion } from './convert-to-gemini-request';
 import type { GeminiResponse } from './gemini-api-types';
@@ -50,7 +50,7 @@ export class GeminiAdapter implements ProviderAdapter {
   async *stream(request: ChatRequest, options: ProviderCallOptions = {}): AsyncGenerator<StreamPart> {
     const { body, warnings } = await this.convert(request, options);
     const response = await this.client.openStream(this.client.modelUrl(request.model, 'streamGenerateContent', '?alt=sse'), body, options);
-    yield* guardStream({ provider: this.id, body: response.body, signal: options.signal }, geminiStreamParts(response.body, this.id, warnings));
+    yield* guardStream({ provider: this.id, body: response.body, signal: options.signal }, geminiStreamParts(bodyChunks(response.body), this.id, warnings));
   }
 
   embed(request: EmbeddingsRequest, options: ProviderCallOptions = {}): Promise<ProviderEmbeddingsResult> {

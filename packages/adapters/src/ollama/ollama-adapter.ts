@@ -1,5 +1,5 @@
 import type { ChatRequest, EmbeddingsRequest, ProviderCallOptions, ProviderChatResult, ProviderEmbeddingsResult, ProviderModelInfo, StreamPart } from '@refract/core';
-import { HttpClient, generateId, guardStream, loadImage, readJsonBody, type ClosableProviderAdapter, type HttpResponse } from '../shared';
+import { bodyChunks, HttpClient, generateId, guardStream, loadImage, readJsonBody, type ClosableProviderAdapter, type HttpResponse } from '../shared';
 import { convertOllamaEmbeddings, toOllamaEmbedBody } from './convert-ollama-embeddings';
 import { convertOllamaModels } from './convert-ollama-models';
 import { convertOllamaResponse } from './convert-ollama-response';
@@ -66,7 +66,7 @@ export function createOllamaAdapter(options: OllamaAdapterOptions = {}): Closabl
     const { body, warnings } = await chatBody(request, call, true);
     const response = await send('/api/chat', body, call, true);
     const mapper = new OllamaStreamMapper({ provider, responseId: generateId(), warnings });
-    yield* guardStream({ provider, body: response.body, signal: call.signal }, ollamaStreamParts(response.body, mapper));
+    yield* guardStream({ provider, body: response.body, signal: call.signal }, ollamaStreamParts(bodyChunks(response.body), mapper));
   }
 
   async function embed(request: EmbeddingsRequest, call: ProviderCallOptions = {}): Promise<ProviderEmbeddingsResult> {

@@ -8,7 +8,7 @@ import type {
   ProviderWarning,
   StreamPart,
 } from '@refract/core';
-import { guardStream, headerValue, readJsonBody, type HttpClient, type HttpResponse } from '../shared';
+import { bodyChunks, guardStream, headerValue, readJsonBody, type HttpClient, type HttpResponse } from '../shared';
 import { convertOpenAIEmbeddings } from './convert-openai-embeddings';
 import { convertOpenAIModels } from './convert-openai-models';
 import { convertOpenAIResponse } from './convert-openai-response';
@@ -64,7 +64,7 @@ export class OpenAIChatApi {
       return;
     }
     const mapper = new OpenAIStreamMapper({ provider, warnings });
-    yield* guardStream(guard, openAIStreamParts(response.body, mapper));
+    yield* guardStream(guard, openAIStreamParts(bodyChunks(response.body), mapper));
   }
 
   async embed(request: EmbeddingsRequest, options: ProviderCallOptions = {}): Promise<ProviderEmbeddingsResult> {

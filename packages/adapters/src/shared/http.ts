@@ -135,3 +135,13 @@ export function headerValue(headers: HttpResponse['headers'], name: string): str
   const value = headers[name.toLowerCase()];
   return Array.isArray(value) ? value[0] : value;
 }
+
+/**
+ * The chunks of a streamed response body, for a reader that stops at the provider's last event
+ * (`[DONE]`, `message_stop`, `done: true`): stopping does not destroy the body, as a plain
+ * `for await` would. `guardStream` then lets a finished response end on its own, so its
+ * keep-alive connection goes back to the pool instead of being cut on every stream.
+ */
+export function bodyChunks(body: ResponseBody): AsyncIterable<Uint8Array> {
+  return body.iterator({ destroyOnReturn: false });
+}

@@ -109,6 +109,26 @@ export function describeOpenAIWire(options: OpenAIWireSuiteOptions): void {
       expect(seen.at(-1)?.part.type).toBe('finish');
     });
 
+    it('keeps the connection after a finished stream whose body ends after [DONE], without holding the stream back', async () => {
+      let ended = 0;
+      upstream.setHandler(async (_request, response) => {
+        sseHeaders(response);
+        response.write(toSse([textChunk('kept'), { ...(textChunk('') as object), choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] }]));
+        await sleep(30);
+        response.end();
+        ended += 1;
+      });
+      const before = upstream.connections;
+      for (let round = 0; round < 3; round += 1) {
+        const result = await collectStream(adapter.stream(request));
+        expect(result.toCompletion({ id: 'x', model: 'x', created: 0 }).choices[0]?.message.content).toBe('kept');
+        // The stream is complete for the caller before the upstream closed its body.
+        expect(ended).toBe(round);
+        await sleep(60);
+      }
+      expect(upstream.connections - before).toBeLessThanOrEqual(1);
+    });
+
     it('ends with a network error part, without throwing, when the upstream disconnects mid-stream', async () => {
       upstream.setHandler(async (_request, response) => {
         sseHeaders(response);

@@ -56,13 +56,14 @@ async function main(): Promise<number> {
   for (const warning of loaded.warnings) process.stderr.write(`warning: ${warning}\n`);
   // The variants evaluated side by side over the same prompts. A learned classifier, another rule
   // set or cost mode is one more entry here; every table and the agreement line pick it up.
+  // `loadRouter` gives the router the config's classifier (the shipped learned one by default), as
+  // `refract serve` does: `rules` is the same config without any classifier.
+  const learned = loaded.router.classifier
+    ? { router: loaded.router, what: `${loaded.classifier.replace(/ \(asked when the rule set is unsure\)$/, '')} below the confidence threshold` }
+    : { router: createRouter({ ...loaded.router.config, classifier: await loadDefaultClassifier() }), what: 'the shipped learned classifier below the confidence threshold' };
   const variants: RouterVariant[] = [
-    routerVariant('rules', loaded.router, `${loaded.source}, no classifier (keyword pre-router only)`),
-    routerVariant(
-      'learned',
-      createRouter({ ...loaded.router.config, classifier: await loadDefaultClassifier() }),
-      `${loaded.source}, the shipped learned classifier below the confidence threshold`,
-    ),
+    routerVariant('rules', createRouter(loaded.router.config), `${loaded.source}, no classifier (keyword pre-router only)`),
+    routerVariant('learned', learned.router, `${loaded.source}, ${learned.what}`),
   ];
 
   if (values.split !== 'test' && values.split !== 'all') throw new Error(`--split must be test or all, got '${values.split}'`);

@@ -1,6 +1,6 @@
 export type { Signals, OutputLength } from './signals';
 export { extractSignals, summarizeSignals, signalTexts, type ExtractSignalsOptions, type SignalTexts } from './extract-signals';
-export { TextIndex, anchored, testAnchored, keywordWords, hashWord, type AnchoredPattern } from './text-index';
+export { TextIndex, anchored, testAnchored, keywordWords, hashWord, wordProbe, type AnchoredPattern, type WordProbe } from './text-index';
 export { textOf, isToolOutputText, isToolResultMessage, isGenuineUserMessage } from './message-text';
 export { compileKeywords, type KeywordMatcher } from './keyword-matcher';
 export { createDomainDetector, type DomainDetector } from './detect-domains';

@@ -1,4 +1,4 @@
-import { keywordWords, TextIndex } from './text-index';
+import { keywordWords, TextIndex, wordProbe, type WordProbe } from './text-index';
 
 /**
  * Matches keyword lists on word boundaries, so `roi` does not match inside "Android" and `rce` not
@@ -24,6 +24,8 @@ interface CompiledKeyword {
   keyword: string;
   words: string[];
   stem: boolean;
+  /** `words` as index lookups (the last one a prefix for a stem), hashed once. */
+  probes: WordProbe[];
   /** Exact confirmation of a candidate found through the word hashes. */
   pattern: RegExp;
 }
@@ -38,7 +40,8 @@ export function compileKeywords(keywords: readonly string[]): KeywordMatcher {
       // ASCII keywords confirm with a non-Unicode pattern (much faster in V8); the boundary class
       // still treats accented Latin and CJK letters as letters, like the word index does.
       const ascii = /^[\x00-\x7f]*$/.test(keyword);
-      return { keyword, words, stem, pattern: new RegExp(keywordSource(keyword, ascii), ascii ? 'i' : 'iu') };
+      const probes = words.map((word, position) => wordProbe(word, stem && position === words.length - 1));
+      return { keyword, words, stem, probes, pattern: new RegExp(keywordSource(keyword, ascii), ascii ? 'i' : 'iu') };
     })
     .filter((entry) => entry.words.length > 0);
   return {
@@ -56,11 +59,9 @@ export function compileKeywords(keywords: readonly string[]): KeywordMatcher {
 }
 
 function matches(entry: CompiledKeyword, index: TextIndex): boolean {
-  const last = entry.words.length - 1;
-  for (let position = 0; position <= last; position += 1) {
-    const word = entry.words[position] as string;
-    const present = position === last && entry.stem ? index.mayHavePrefix(word) : index.mayHaveWord(word);
-    if (!present) return false;
+  const { probes } = entry;
+  for (let position = 0; position < probes.length; position += 1) {
+    if (!index.mayHave(probes[position] as WordProbe)) return false;
   }
   return entry.pattern.test(index.text);
 }

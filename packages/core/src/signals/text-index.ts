@@ -22,19 +22,29 @@ export class TextIndex {
 
   /** The text may contain `word` (lowercase). False means certainly not. */
   mayHaveWord(word: string): boolean {
-    return this.hashes.has(hashWord(word, 0, word.length));
+    return this.mayHave(wordProbe(word, false));
   }
 
   /** Some word may start with `prefix` (lowercase). False means certainly not. */
   mayHavePrefix(prefix: string): boolean {
-    if (prefix.length < 4) return this.lower.includes(prefix);
-    if (!this.hashes.has(hashWord(prefix, 0, 4) ^ PREFIX_SALT)) return false;
-    return prefix.length < LONG_PREFIX || this.hashes.has(hashWord(prefix, 0, LONG_PREFIX) ^ LONG_PREFIX_SALT);
+    return this.mayHave(wordProbe(prefix, true));
+  }
+
+  /** `mayHaveWord` / `mayHavePrefix` with the hashes computed once, when the keyword is compiled. */
+  mayHave(probe: WordProbe): boolean {
+    if (probe.substring !== undefined) return this.lower.includes(probe.substring);
+    const { hashes } = probe;
+    for (let index = 0; index < hashes.length; index += 1) if (!this.hashes.has(hashes[index] as number)) return false;
+    return true;
   }
 
   /** Every one of these punctuation characters occurs (only characters in `SYMBOLS` are tracked). */
   hasSymbols(characters: string): boolean {
-    const mask = symbolMask(characters);
+    return this.hasSymbolMask(symbolMask(characters));
+  }
+
+  /** `hasSymbols` with the mask computed once. */
+  hasSymbolMask(mask: number): boolean {
     return (this.symbols & mask) === mask;
   }
 
@@ -73,6 +83,25 @@ export function hashWord(text: string, start: number, end: number): number {
   let hash = 0x811c9dc5;
   for (let index = start; index < end; index += 1) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
   return hash | 0;
+}
+
+/**
+ * A word or a word prefix (lowercase) as the hashes an index holds for it, computed once: keyword
+ * lists and anchored patterns are checked against every request, and hashing their words on each
+ * check was a large share of routing time. A prefix shorter than four characters is not hashed
+ * (the index keeps 4- and 8-character prefixes): it is looked up as a substring.
+ */
+export interface WordProbe {
+  readonly hashes: readonly number[];
+  readonly substring?: string;
+}
+
+export function wordProbe(word: string, prefix: boolean): WordProbe {
+  if (!prefix) return { hashes: [hashWord(word, 0, word.length)] };
+  if (word.length < 4) return { hashes: [], substring: word };
+  const hashes = [hashWord(word, 0, 4) ^ PREFIX_SALT];
+  if (word.length >= LONG_PREFIX) hashes.push(hashWord(word, 0, LONG_PREFIX) ^ LONG_PREFIX_SALT);
+  return { hashes };
 }
 
 /** Words also index their first eight characters, so long stems (`contraindicat*`) rarely need a pattern. */
@@ -170,27 +199,35 @@ export interface AnchoredPattern {
   /** A literal every match contains (checked with one substring search, after the cheaper checks). */
   literal: string | undefined;
   pattern: RegExp;
+  /** `words`, `all` and `symbols` as the index looks them up, computed by `anchored`. */
+  readonly probes: { any: readonly WordProbe[]; all: readonly (readonly WordProbe[])[]; symbols: number };
 }
 
 export function anchored(pattern: RegExp, anchors: { words?: readonly string[]; all?: readonly string[]; symbols?: string; literal?: string }): AnchoredPattern {
+  const words = (anchors.words ?? []).map((word) => word.toLowerCase());
+  const all = (anchors.all ?? []).map((word) => word.toLowerCase());
+  const symbols = anchors.symbols ?? '';
   return {
-    words: (anchors.words ?? []).map((word) => word.toLowerCase()),
-    all: (anchors.all ?? []).map((word) => word.toLowerCase()),
-    symbols: anchors.symbols ?? '',
+    words,
+    all,
+    symbols,
     literal: anchors.literal?.toLowerCase(),
     pattern,
+    probes: { any: words.map(probeOf), all: all.map((group) => group.split('|').map(probeOf)), symbols: symbolMask(symbols) },
   };
 }
 
-function hasWordOrPrefix(index: TextIndex, word: string): boolean {
-  return word.endsWith('*') ? index.mayHavePrefix(word.slice(0, -1)) : index.mayHaveWord(word);
+/** `word`, or a prefix when it ends with `*`. */
+function probeOf(word: string): WordProbe {
+  return word.endsWith('*') ? wordProbe(word.slice(0, -1), true) : wordProbe(word, false);
 }
 
 export function testAnchored(entry: AnchoredPattern, index: TextIndex): boolean {
-  if (entry.symbols !== '' && !index.hasSymbols(entry.symbols)) return false;
+  const { probes } = entry;
+  if (probes.symbols !== 0 && !index.hasSymbolMask(probes.symbols)) return false;
   if (entry.literal !== undefined && !index.lower.includes(entry.literal)) return false;
-  if (entry.words.length > 0 && !entry.words.some((word) => hasWordOrPrefix(index, word))) return false;
-  if (entry.all.length > 0 && !entry.all.every((group) => group.split('|').some((word) => hasWordOrPrefix(index, word)))) return false;
+  if (probes.any.length > 0 && !probes.any.some((probe) => index.mayHave(probe))) return false;
+  if (probes.all.length > 0 && !probes.all.every((group) => group.some((probe) => index.mayHave(probe)))) return false;
   entry.pattern.lastIndex = 0;
   return entry.pattern.test(index.text);
 }

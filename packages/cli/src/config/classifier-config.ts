@@ -22,7 +22,7 @@ export interface ClassifierSection {
   threshold?: number;
 }
 
-export const DEFAULT_CLASSIFIER_SECTION: ClassifierSection = { learned: 'default' };
+export const DEFAULT_CLASSIFIER_SECTION: Readonly<ClassifierSection> = Object.freeze({ learned: 'default' });
 
 const SECTION_KEYS = new Set(['learned', 'llm', 'threshold']);
 const LLM_KEYS = new Set(['provider', 'model', 'fallbacks', 'timeoutMs']);
@@ -36,7 +36,7 @@ const LLM_KEYS = new Set(['provider', 'model', 'fallbacks', 'timeoutMs']);
  * parseClassifierSection({ learned: 'models/acme.json' }, 'refract.config.json');
  */
 export function parseClassifierSection(raw: unknown, source: string): ClassifierSection {
-  if (raw === undefined || raw === true) return DEFAULT_CLASSIFIER_SECTION;
+  if (raw === undefined || raw === true) return { learned: 'default' };
   if (raw === false) return { learned: false };
   const problems: string[] = [];
   const section: ClassifierSection = { learned: 'default' };

@@ -1,5 +1,5 @@
 import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici';
-import { ProviderError } from '@refract/core';
+import { ProviderError, linkedDeadline } from '@refract/core';
 import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_TIMEOUT_MS, type BaseAdapterOptions } from './adapter-options';
 
 export type ResponseBody = Dispatcher.ResponseData['body'];
@@ -46,27 +46,29 @@ export class HttpClient {
 
   async send(call: HttpCall): Promise<HttpResponse> {
     const timeoutMs = call.timeoutMs ?? this.defaultTimeoutMs;
-    // Streams: a precise deadline until the headers arrive (undici's own timers tick at ~1 s),
-    // then undici's bodyTimeout bounds the gaps between reads.
-    const headersDeadline = call.streaming ? deadlineController(timeoutMs) : undefined;
-    const deadline = call.streaming ? headersDeadline?.signal : AbortSignal.timeout(timeoutMs);
-    const signal = combineSignals(call.signal, deadline);
     if (call.signal?.aborted) throw abortedError(call.provider, call.signal);
+    // JSON: one deadline for headers and body. Streams: a precise deadline until the headers
+    // arrive (undici's own timers tick at ~1 s), then undici's bodyTimeout bounds the gaps.
+    const message = call.streaming ? `no response headers within ${timeoutMs} ms` : `no complete response within ${timeoutMs} ms`;
+    // A TimeoutError, as `AbortSignal.timeout` would give: undici rethrows it from a body read.
+    const link = linkedDeadline(call.signal, timeoutMs, () => new DOMException(message, 'TimeoutError'));
     try {
       const response = await request(call.url, {
         method: call.method ?? 'POST',
         headers: call.headers ?? {},
         body: call.body ?? null,
         dispatcher: this.dispatcher,
-        ...(signal ? { signal } : {}),
+        signal: link.signal,
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,
       });
+      if (call.streaming) link.stopTimer();
+      // The link to the caller's signal lives as long as the body: reading it can still be aborted.
+      response.body.once('close', link.release);
       return { status: response.statusCode, headers: response.headers, body: response.body };
     } catch (error) {
-      throw toNetworkError(call.provider, error, call.signal, deadline);
-    } finally {
-      headersDeadline?.clear();
+      link.release();
+      throw toNetworkError(call.provider, error, call.signal, link.signal);
     }
   }
 
@@ -74,19 +76,6 @@ export class HttpClient {
   async close(): Promise<void> {
     if (this.ownsDispatcher) await this.dispatcher.close();
   }
-}
-
-export function combineSignals(...signals: (AbortSignal | undefined)[]): AbortSignal | undefined {
-  const present = signals.filter((signal): signal is AbortSignal => signal !== undefined);
-  if (present.length <= 1) return present[0];
-  return AbortSignal.any(present);
-}
-
-/** An abort signal that fires after `ms` unless cleared first. */
-function deadlineController(ms: number): { signal: AbortSignal; clear: () => void } {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new DOMException(`no response headers within ${ms} ms`, 'TimeoutError')), ms);
-  return { signal: controller.signal, clear: () => clearTimeout(timer) };
 }
 
 function abortedError(provider: string, signal: AbortSignal): ProviderError {

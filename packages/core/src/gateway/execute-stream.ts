@@ -124,6 +124,7 @@ export async function executeStream(run: FallbackRun): Promise<StreamExecution> 
     } finally {
       if (!done) finish('error', firstTokenMs, new ProviderError({ provider: served.provider, kind: 'aborted', message: 'the consumer stopped reading' }));
       await opened.value.iterator.return?.(undefined);
+      opened.release();
     }
   }
 
@@ -138,6 +139,7 @@ export async function executeStream(run: FallbackRun): Promise<StreamExecution> 
       consumed = true;
       finish('error', undefined, new ProviderError({ provider: served.provider, kind: 'aborted', message: 'cancelled before it was read' }));
       await opened.value.iterator.return?.(undefined);
+      opened.release();
     },
     [Symbol.asyncIterator]() {
       if (consumed) throw new Error('a stream execution can be iterated once');

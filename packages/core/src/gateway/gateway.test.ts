@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { scriptedAdapter, type ScriptedStep } from '@refract/test-support';
 import { ManualClock } from '../clock/clock';
@@ -130,6 +131,30 @@ describe('router.chat', () => {
     await expect(pending).rejects.toMatchObject({ kind: 'aborted' });
     expect(adapters.primary.calls).toHaveLength(1);
     expect(adapters.backup.calls).toHaveLength(0);
+  });
+
+  it('keeps a stream linked to the caller signal until it ends, and leaves no listener on a long-lived signal', async () => {
+    const session = new AbortController();
+    const parts: StreamPart[] = [{ type: 'stream-start' }, { type: 'text-delta', delta: 'one ' }, { type: 'text-delta', delta: 'two' }, { type: 'finish', finishReason: 'stop' }];
+    const { router } = setup([{ reply: 'a' }, { reply: 'b' }, { stream: parts }, { stream: parts, delayMs: 30 }]);
+    await router.chat(request, { signal: session.signal });
+    await router.chat(request, { signal: session.signal });
+    for await (const _chunk of await router.stream(request, { signal: session.signal })) {
+      // drained
+    }
+    expect(getEventListeners(session.signal, 'abort')).toHaveLength(0);
+
+    // The provider call returned long ago; aborting the caller's signal still reaches the adapter.
+    const execution = await router.stream(request, { signal: session.signal });
+    const reading = (async () => {
+      let chunks = 0;
+      for await (const _chunk of execution) {
+        chunks += 1;
+        if (chunks === 2) session.abort();
+      }
+    })();
+    await expect(reading).rejects.toMatchObject({ kind: 'aborted' });
+    expect(getEventListeners(session.signal, 'abort')).toHaveLength(0);
   });
 
   it('times out a call that never answers, even if the adapter ignores its timeout', async () => {

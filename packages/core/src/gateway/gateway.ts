@@ -45,6 +45,7 @@ export class Gateway {
       { router: this.router, breaker: this.breaker, options: this.options, request: parsed, context: routeContext, decision },
       ({ adapter, request: call, signal, timeoutMs }) => adapter.chat(call, { ...(signal ? { signal } : {}), timeoutMs }),
     );
+    result.release();
     const { response, warnings } = result.value;
     const served = { provider: result.target.provider, model: result.target.model };
     const outputText = response.choices.map((choice) => (choice.message.content ?? '') + (choice.message.tool_calls ?? []).map((call) => call.function.name + call.function.arguments).join('')).join('');

@@ -1,6 +1,7 @@
 import type { Deployment } from '../deployments/deployment';
 import { RefractError, isRefractError } from '../errors/refract-error';
 import { ProviderError, isProviderError } from '../errors/provider-error';
+import { linkedDeadline } from '../providers/linked-deadline';
 import type { ProviderAdapter } from '../providers/provider-adapter';
 import type { Router } from '../router/create-router';
 import type { RouteDecision } from '../router/decision';
@@ -26,6 +27,11 @@ export interface FallbackResult<T> {
   request: ChatRequest;
   decision: RouteDecision;
   attempts: Attempt[];
+  /**
+   * Unlinks the answering attempt's signal from the caller's. Call it once `value` no longer uses
+   * that signal: at once for a response, when the stream ends for a stream.
+   */
+  release(): void;
 }
 
 export interface FallbackRun {
@@ -72,17 +78,16 @@ export async function runWithFallbacks<T>(run: FallbackRun, call: (input: CallIn
         const started = performance.now();
         // The adapter enforces `timeoutMs` itself; this deadline is the backstop for one that does
         // not. It covers the call until it returns (for a stream: until its first content part).
-        const deadline = new AbortController();
-        const timer = setTimeout(() => deadline.abort(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs + 1000);
-        const signal = context.signal ? AbortSignal.any([context.signal, deadline.signal]) : deadline.signal;
+        const deadline = linkedDeadline(context.signal, timeoutMs + 1000, () => new Error(`no answer within ${timeoutMs} ms`));
+        const signal = deadline.signal;
         try {
           const value = await call({ adapter, request, target, signal, timeoutMs });
-          clearTimeout(timer);
+          deadline.stopTimer();
           breaker.recordSuccess(target.key);
           attempts.push({ provider: target.provider, model: target.model, outcome: 'success', durationMs: elapsed(started) });
-          return { value, target, request, decision, attempts };
+          return { value, target, request, decision, attempts, release: deadline.release };
         } catch (caught) {
-          clearTimeout(timer);
+          deadline.release();
           if (isRefractError(caught) && !isProviderError(caught) && caught.status < 500) {
             // The adapter refused to translate the request (an input this provider cannot take):
             // not a sign of ill health, and another provider may take it.
@@ -91,7 +96,7 @@ export async function runWithFallbacks<T>(run: FallbackRun, call: (input: CallIn
             attempts.push({ provider: target.provider, model: target.model, outcome: 'error', reason: caught.message, errorKind: 'unsupported', status: caught.status, durationMs: elapsed(started) });
             break;
           }
-          const error = deadline.signal.aborted && !context.signal?.aborted
+          const error = signal.aborted && !context.signal?.aborted
             ? new ProviderError({ provider: target.provider, kind: 'timeout', message: `no answer within ${timeoutMs} ms`, cause: caught })
             : asProviderError(target.provider, caught, context.signal);
           lastError = error;

@@ -21,3 +21,4 @@ export type {
 export { type Usage, usageFromOpenAI, usageToOpenAI } from './usage';
 export { StreamChunkWriter, type StreamChunkWriterOptions } from './stream-chunk-writer';
 export { StreamAccumulator, collectStream } from './stream-accumulator';
+export { linkedDeadline, type LinkedDeadline } from './linked-deadline';

@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import type { ServerResponse } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { collectStream, isProviderError, type ChatRequest, type ProviderAdapter, type StreamPart } from '@refract/core';
@@ -213,6 +214,29 @@ export function describeOpenAIWire(options: OpenAIWireSuiteOptions): void {
       setTimeout(() => controller.abort(), 30);
       const error = await adapter.chat(request, { signal: controller.signal }).catch((caught: unknown) => caught);
       expect(isProviderError(error) && error.kind).toBe('aborted');
+    });
+
+    it('leaves nothing attached to a long-lived caller signal once calls finish, and still times out a stalled JSON body', async () => {
+      const session = new AbortController();
+      upstream.setHandler((_request, response) => {
+        sendJson(response, 200, { id: 'chatcmpl-wire', object: 'chat.completion', created: 1, model: 'gpt-4o-mini', choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }] });
+      });
+      for (let call = 0; call < 5; call += 1) await adapter.chat(request, { signal: session.signal });
+      upstream.setHandler(async (_request, response) => {
+        sseHeaders(response);
+        response.end(toSse([textChunk('ok'), { ...(textChunk('') as object), choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] }]));
+      });
+      for (let call = 0; call < 5; call += 1) await collectStream(adapter.stream(request, { signal: session.signal }));
+      await sleep(20);
+      expect(getEventListeners(session.signal, 'abort')).toHaveLength(0);
+
+      upstream.setHandler((_request, response) => {
+        response.writeHead(200, { 'content-type': 'application/json', 'content-length': '200' });
+        response.write('{"id": "chatcmpl-stalled", ');
+      });
+      const error = await adapter.chat(request, { signal: session.signal, timeoutMs: 150 }).catch((caught: unknown) => caught);
+      expect(isProviderError(error) && error.kind).toBe('timeout');
+      expect(session.signal.aborted).toBe(false);
     });
   });
 }

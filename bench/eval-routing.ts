@@ -58,12 +58,10 @@ async function main(): Promise<number> {
   // set or cost mode is one more entry here; every table and the agreement line pick it up.
   // `loadRouter` gives the router the config's classifier (the shipped learned one by default), as
   // `refract serve` does: `rules` is the same config without any classifier.
-  const learned = loaded.router.classifier
-    ? { router: loaded.router, what: `${loaded.classifier.replace(/ \(asked when the rule set is unsure\)$/, '')} below the confidence threshold` }
-    : { router: createRouter({ ...loaded.router.config, classifier: await loadDefaultClassifier() }), what: 'the shipped learned classifier below the confidence threshold' };
+  const learned = loaded.router.classifier ? loaded.router : createRouter({ ...loaded.router.config, classifier: await loadDefaultClassifier() });
   const variants: RouterVariant[] = [
     routerVariant('rules', createRouter(loaded.router.config), `${loaded.source}, no classifier (keyword pre-router only)`),
-    routerVariant('learned', learned.router, `${loaded.source}, ${learned.what}`),
+    routerVariant('learned', learned, `${loaded.source}, ${learned.classifier?.name ?? 'no classifier'} below the confidence threshold`),
   ];
 
   if (values.split !== 'test' && values.split !== 'all') throw new Error(`--split must be test or all, got '${values.split}'`);

@@ -22,8 +22,6 @@ export interface ClassifierSection {
   threshold?: number;
 }
 
-export const DEFAULT_CLASSIFIER_SECTION: Readonly<ClassifierSection> = Object.freeze({ learned: 'default' });
-
 const SECTION_KEYS = new Set(['learned', 'llm', 'threshold']);
 const LLM_KEYS = new Set(['provider', 'model', 'fallbacks', 'timeoutMs']);
 

@@ -1,5 +1,5 @@
 import { createRouter, type Router } from '@refract/core';
-import { buildClassifier, DEFAULT_CLASSIFIER_SECTION, parseClassifierSection } from './classifier-config';
+import { buildClassifier, parseClassifierSection } from './classifier-config';
 import { configErrorFrom, isConfigProblem } from './config-error';
 import { readConfigFile } from './read-config-file';
 import { unknownKeys } from './unknown-keys';
@@ -28,25 +28,22 @@ const IGNORED_KEYS = new Set(['$schema']);
  * const { router, warnings } = await loadRouter('refract.config.json', process.cwd());
  */
 export async function loadRouter(configPath: string | undefined, cwd: string): Promise<LoadedRouter> {
-  if (configPath === undefined) {
-    const built = await buildClassifier(DEFAULT_CLASSIFIER_SECTION, { cwd, source: 'built-in catalog' });
-    return { router: createRouter(built.classifier ? { classifier: built.classifier } : {}), source: 'built-in catalog', warnings: [], classifier: built.description };
-  }
-  const { classifier: section, serve: _serve, ...input } = await readConfigFile(configPath, cwd);
-  const parsed = parseClassifierSection(section, configPath);
-  const built = await buildClassifier(parsed, { cwd, source: configPath, localOnly: true });
-  const warnings: string[] = parsed.llm ? [`${configPath}: classifier.llm is not asked here (no provider is called), so a decision it would change can differ from refract serve's`] : [];
+  const source = configPath ?? 'built-in catalog';
+  const { classifier: section, serve: _serve, ...input } = configPath === undefined ? {} : await readConfigFile(configPath, cwd);
+  const parsed = parseClassifierSection(section, source);
+  const built = await buildClassifier(parsed, { cwd, source, localOnly: true });
+  const warnings: string[] = parsed.llm ? [`${source}: classifier.llm is not asked here (no provider is called), so a decision it would change can differ from refract serve's`] : [];
   let router: Router;
   try {
     router = createRouter({ ...input, ...(built.classifier ? { classifier: built.classifier } : {}) });
   } catch (error) {
-    if (isConfigProblem(error)) throw configErrorFrom(error, configPath);
+    if (isConfigProblem(error)) throw configErrorFrom(error, source);
     throw error;
   }
   warnings.push(
     ...unknownKeys(input, router.config)
       .filter((key) => !IGNORED_KEYS.has(key))
-      .map((key) => `${configPath}: unknown key '${key}' is ignored`),
+      .map((key) => `${source}: unknown key '${key}' is ignored`),
   );
-  return { router, source: configPath, warnings, classifier: built.description };
+  return { router, source, warnings, classifier: built.description };
 }
